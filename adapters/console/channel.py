@@ -1,0 +1,81 @@
+"""A workshop in the terminal: one line a message, `name: text` to speak as someone else."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from core.language import strip_prefix
+from core.messages import Audience, ExportReady, Reply
+from core.model import Actor, ChannelKey
+from core.plain import render
+from core.service import Incoming, WorkshopService
+from core.texts import t
+
+_SPEAKER = re.compile(r"^([\w.\-]{1,40}):\s*(.*)$")
+
+
+@dataclass
+class ConsoleChannel:
+    service: WorkshopService
+    export_dir: Path
+    out: TextIO = sys.stdout
+    channel: ChannelKey = field(default_factory=lambda: ChannelKey("console", "local", "console"))
+    speaker: str = "facilitator"
+
+    def hear(self, line: str) -> None:
+        """One line typed (or piped) in: change speaker, run a command, print the replies."""
+        line = line.strip()
+        if not line or line.startswith("#"):
+            return
+        if (m := _SPEAKER.match(line)) and not line.lower().startswith(("http:", "https:")):
+            self.speaker, line = m[1], m[2].strip()
+            if not line:
+                return
+        actor = Actor(self.speaker, self.speaker)
+        outcome = self.service.handle(
+            Incoming(self.channel, actor, text=strip_prefix(line), language_hint=None)
+        )
+        for reply in outcome.replies:
+            self._show(reply)
+
+    def _show(self, reply: Reply) -> None:
+        message = reply.message
+        if isinstance(message, ExportReady):
+            path = self._write_export(message)
+            text = t("export_saved", reply.language, path=path)
+        else:
+            text = render(message, reply.language)
+        if reply.audience is Audience.PRIVATE:
+            # Private replies go to the speaker alone; the console marks them so.
+            text = "\n".join(f"[{self.speaker}] {line}" for line in text.splitlines())
+        print(text, file=self.out, flush=True)
+
+    def _write_export(self, message: ExportReady) -> Path:
+        self.export_dir.mkdir(parents=True, exist_ok=True)
+        path = self.export_dir / message.filename
+        path.write_text(message.markdown, encoding="utf-8")
+        return path.resolve()
+
+    def run(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.hear(line)
+
+
+def interactive(channel: ConsoleChannel) -> None:
+    try:
+        import readline  # noqa: F401  (line editing and history for input())
+    except ImportError:
+        pass
+    print("RASMUS · /rasmus hjælp · Ctrl-D to leave", file=channel.out)
+    while True:
+        try:
+            line = input(f"{channel.speaker}> ")
+        except (EOFError, KeyboardInterrupt):
+            print(file=channel.out)
+            return
+        channel.hear(line)

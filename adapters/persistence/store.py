@@ -1,0 +1,169 @@
+"""The core's Store port on SQLModel: one transaction per command, holding the channel's lock."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, delete, or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, select
+
+from adapters.persistence import mapping as m
+from adapters.persistence.tables import (
+    AgreementRow,
+    FacilitatorRow,
+    NoteRow,
+    PrerequisiteRow,
+    SeenMessageRow,
+    WorkshopRow,
+)
+from core import events as e
+from core.model import ChannelKey, Workshop
+from core.service import Conflict
+
+
+class SqlUnit:
+    def __init__(self, session: Session, workshop: Workshop | None):
+        self.session = session
+        self.workshop = workshop
+
+    def already_seen(self, key: str) -> bool:
+        if self.session.get(SeenMessageRow, key) is not None:
+            return True
+        self.session.add(SeenMessageRow(key=key, seen_at=datetime.now(UTC)))
+        return False
+
+    def record(self, events: Sequence[e.Event]) -> None:
+        for event in events:
+            self._apply(event)
+            self.workshop = e.evolve(self.workshop, event)
+        self.session.flush()
+
+    def _apply(self, event: e.Event) -> None:
+        s, workshop = self.session, self.workshop
+        match event:
+            case e.WorkshopStarted(workshop=started):
+                s.add(m.workshop_row(started))
+                s.flush()  # the workshop row first, so the facilitator's foreign key holds
+                s.add(FacilitatorRow(workshop_id=started.id, user_id=started.started_by.user_id))
+            case e.StepChanged(step=step):
+                s.execute(
+                    update(WorkshopRow).where(WorkshopRow.id == workshop.id).values(step=step.value)
+                )
+            case e.NoteAdded(note=note):
+                s.add(m.note_row(workshop.id, note))
+            case e.PrerequisiteAdded(prerequisite=prereq):
+                s.add(m.prerequisite_row(workshop.id, prereq))
+            case e.AgreementAdded(agreement=agreement):
+                s.add(m.agreement_row(workshop.id, agreement))
+            case e.ItemEdited() | e.ItemStatusChanged():
+                table, values = m.item_changes(workshop, event)
+                s.execute(
+                    update(table)
+                    .where(table.workshop_id == workshop.id, table.short_id == event.short_id)
+                    .values(**values)
+                )
+            case e.RolloutSet(day=day):
+                s.execute(
+                    update(WorkshopRow).where(WorkshopRow.id == workshop.id).values(rollout=day)
+                )
+            case e.FacilitatorAdded(user_id=user_id):
+                s.add(
+                    FacilitatorRow(
+                        workshop_id=workshop.id,
+                        user_id=user_id,
+                        position=len(workshop.facilitators),
+                    )
+                )
+            case e.LanguageChanged(language=language):
+                s.execute(
+                    update(WorkshopRow)
+                    .where(WorkshopRow.id == workshop.id)
+                    .values(language=language)
+                )
+            case e.WorkshopEnded(at=at):
+                s.execute(
+                    update(WorkshopRow)
+                    .where(WorkshopRow.id == workshop.id)
+                    .values(step="closed", closed_at=at)
+                )
+            case e.WorkshopDeleted():
+                for table in (NoteRow, PrerequisiteRow, AgreementRow, FacilitatorRow):
+                    s.execute(delete(table).where(table.workshop_id == workshop.id))
+                s.execute(delete(WorkshopRow).where(WorkshopRow.id == workshop.id))
+
+
+class SqlStore:
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        sqlite = engine.dialect.name == "sqlite"
+        self._lock_rows = not sqlite  # SQLite's BEGIN IMMEDIATE locks the whole file
+        # SQLite has one writer at a time anyway; queueing this process's writers on a lock
+        # spares them SQLite's busy-wait, which sleeps in steps of up to 100 ms.
+        self._writer = threading.Lock() if sqlite else nullcontext()
+
+    @contextmanager
+    def unit(self, channel: ChannelKey) -> Iterator[SqlUnit]:
+        with self._writer:
+            yield from self._unit(channel)
+
+    def _unit(self, channel: ChannelKey) -> Iterator[SqlUnit]:
+        session = Session(self.engine, expire_on_commit=False)
+        try:
+            with session.begin():
+                unit = SqlUnit(session, self._load_for_channel(session, channel))
+                yield unit
+        except IntegrityError as error:
+            # Two first messages in one channel at once (two `start`s, one retried event):
+            # the service runs the loser again, and it then sees what the winner stored.
+            raise Conflict(str(error.orig)) from error
+        finally:
+            session.close()
+
+    def _load_for_channel(self, session: Session, channel: ChannelKey) -> Workshop | None:
+        query = (
+            select(WorkshopRow)
+            .where(
+                WorkshopRow.platform == channel.platform,
+                WorkshopRow.workspace == channel.workspace,
+                WorkshopRow.channel == channel.channel,
+            )
+            .order_by(WorkshopRow.closed_at.is_not(None), WorkshopRow.created_at.desc())
+            .limit(1)
+        )
+        if self._lock_rows:
+            query = query.with_for_update()
+        row = session.exec(query).first()
+        return m.load_workshop(session, row) if row else None
+
+    def workshop_by_id(self, workshop_id: str) -> Workshop | None:
+        with Session(self.engine) as session:
+            row = session.get(WorkshopRow, workshop_id)
+            return m.load_workshop(session, row) if row else None
+
+    def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
+        """Workshops in a workspace where the person facilitates, wrote by name or owns a task."""
+        mention = f"<@{user_id}>"
+        with Session(self.engine) as session:
+            involved = or_(
+                WorkshopRow.id.in_(
+                    select(FacilitatorRow.workshop_id).where(FacilitatorRow.user_id == user_id)
+                ),
+                WorkshopRow.id.in_(select(NoteRow.workshop_id).where(NoteRow.author_id == user_id)),
+                WorkshopRow.id.in_(
+                    select(AgreementRow.workshop_id).where(
+                        AgreementRow.owner.in_([user_id, mention])
+                    )
+                ),
+            )
+            rows = session.exec(
+                select(WorkshopRow)
+                .where(
+                    WorkshopRow.platform == platform, WorkshopRow.workspace == workspace, involved
+                )
+                .order_by(WorkshopRow.created_at.desc())
+            ).all()
+            return [m.load_workshop(session, row) for row in rows]

@@ -1,0 +1,155 @@
+"""SQLModel tables. They stay here and map to core types in `store.py`; the core never sees them."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from sqlalchemy import Column, DateTime, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy.types import TypeDecorator
+from sqlmodel import Field, SQLModel
+
+
+class AwareDateTime(TypeDecorator):
+    """Times go in and come out aware in UTC; SQLite alone would hand them back naive."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is not None and value.tzinfo is None:
+            raise ValueError("naive datetimes are refused: pass an aware time")
+        return value.astimezone(UTC) if value is not None else None
+
+    def process_result_value(self, value, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _aware(**kwargs) -> Column:
+    return Column(AwareDateTime(), **kwargs)
+
+
+def _workshop_fk() -> Column:
+    return Column(
+        String(32), ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False, index=True
+    )
+
+
+class WorkshopRow(SQLModel, table=True):
+    __tablename__ = "workshops"
+    __table_args__ = (
+        # One open workshop per channel; closed ones stay readable beside a new one.
+        Index(
+            "uq_workshops_open_channel",
+            "platform",
+            "workspace",
+            "channel",
+            unique=True,
+            sqlite_where=text("closed_at IS NULL"),
+            postgresql_where=text("closed_at IS NULL"),
+        ),
+        Index("ix_workshops_channel", "platform", "workspace", "channel"),
+    )
+
+    id: str = Field(primary_key=True, max_length=32)
+    platform: str = Field(max_length=32)
+    workspace: str = Field(max_length=255)
+    channel: str = Field(max_length=255)
+    technology: str = Field(max_length=200)
+    started_by_id: str = Field(max_length=255)
+    started_by_name: str = Field(default="", max_length=255)
+    created_at: datetime = Field(sa_column=_aware(nullable=False))
+    step: str = Field(max_length=32)
+    language: str = Field(max_length=8)
+    timezone: str = Field(max_length=64)
+    rollout: date | None = None
+    closed_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+
+
+class FacilitatorRow(SQLModel, table=True):
+    __tablename__ = "facilitators"
+
+    workshop_id: str = Field(
+        sa_column=Column(
+            String(32), ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    user_id: str = Field(primary_key=True, max_length=255)
+    position: int = 0
+
+
+class NoteRow(SQLModel, table=True):
+    __tablename__ = "notes"
+    __table_args__ = (UniqueConstraint("workshop_id", "short_id", name="uq_notes_short_id"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    workshop_id: str = Field(sa_column=_workshop_fk())
+    short_id: str = Field(max_length=16)
+    circle: str = Field(max_length=32)
+    colour: str = Field(max_length=16)
+    step: str = Field(max_length=32)
+    text: str = Field(max_length=2000)
+    # Anonymous notes leave both author columns and source_ref empty: no id, no hash.
+    author_id: str | None = Field(default=None, max_length=255)
+    author_name: str | None = Field(default=None, max_length=255)
+    code_hash: str | None = Field(default=None, max_length=64)
+    source_ref: str | None = Field(default=None, max_length=255, index=True)
+    status: str = Field(max_length=16)
+    created_at: datetime = Field(sa_column=_aware(nullable=False))
+    updated_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+
+
+class PrerequisiteRow(SQLModel, table=True):
+    __tablename__ = "prerequisites"
+    __table_args__ = (UniqueConstraint("workshop_id", "short_id", name="uq_prereqs_short_id"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    workshop_id: str = Field(sa_column=_workshop_fk())
+    short_id: str = Field(max_length=16)
+    timing: str = Field(max_length=16)
+    text: str = Field(max_length=2000)
+    circles: str = Field(default="", max_length=255)  # comma-separated circle keys
+    author_id: str | None = Field(default=None, max_length=255)
+    author_name: str | None = Field(default=None, max_length=255)
+    code_hash: str | None = Field(default=None, max_length=64)
+    status: str = Field(max_length=16)
+    created_at: datetime = Field(sa_column=_aware(nullable=False))
+    updated_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+
+
+class AgreementRow(SQLModel, table=True):
+    __tablename__ = "agreements"
+    __table_args__ = (UniqueConstraint("workshop_id", "short_id", name="uq_agreements_short_id"),)
+
+    id: str = Field(primary_key=True, max_length=32)
+    workshop_id: str = Field(sa_column=_workshop_fk())
+    short_id: str = Field(max_length=16)
+    owner: str = Field(max_length=255, index=True)
+    due: date
+    what: str = Field(max_length=2000)
+    author_id: str = Field(max_length=255)
+    author_name: str = Field(default="", max_length=255)
+    status: str = Field(max_length=16)
+    created_at: datetime = Field(sa_column=_aware(nullable=False))
+    updated_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+
+
+class SeenMessageRow(SQLModel, table=True):
+    """Platform message ids already handled, hashed; kept apart from the notes they made."""
+
+    __tablename__ = "seen_messages"
+
+    key: str = Field(primary_key=True, max_length=64)
+    seen_at: datetime = Field(sa_column=_aware(nullable=False))
+
+
+class PlatformStateRow(SQLModel, table=True):
+    """Small facts adapters keep: a circle message's ts, a Teams conversation reference."""
+
+    __tablename__ = "platform_state"
+
+    namespace: str = Field(primary_key=True, max_length=255)
+    key: str = Field(primary_key=True, max_length=255)
+    value: str
+    updated_at: datetime = Field(sa_column=_aware(nullable=False))

@@ -1,0 +1,71 @@
+"""`python -m bot console|serve|migrate|teams-package`."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from bot.config import load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="RASMUS workshop bot")
+    commands = parser.add_subparsers(dest="command", required=True)
+    console = commands.add_parser("console", help="run a workshop in this terminal")
+    console.add_argument("--channel", default="console", help="which local channel to use")
+    commands.add_parser("serve", help="the HTTP server for Slack and Teams")
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    package = commands.add_parser("teams-package", help="write the Teams app package (zip)")
+    package.add_argument("--out", type=Path, default=Path("build/rasmus-teams.zip"))
+    args = parser.parse_args(argv)
+
+    settings = load_settings()
+    logging.basicConfig(
+        level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    # Migrations say what they do at INFO; the console's readers need only the workshop.
+    logging.getLogger("alembic").setLevel(logging.WARNING)
+
+    if args.command == "migrate":
+        from adapters.persistence.database import create_database_engine, upgrade_schema
+
+        engine = create_database_engine(settings.database_url)
+        upgrade_schema(engine)
+        print("database schema is up to date")
+        return 0
+    if args.command == "teams-package":
+        from adapters.teams.package import write_package
+
+        print(write_package(settings, args.out))
+        return 0
+
+    from bot.runtime import build_runtime
+
+    runtime = build_runtime(settings)
+    try:
+        if args.command == "console":
+            from adapters.console.channel import ConsoleChannel, interactive
+            from core.model import ChannelKey
+
+            channel = ConsoleChannel(
+                runtime.service,
+                settings.export_dir,
+                channel=ChannelKey("console", "local", args.channel),
+            )
+            if sys.stdin.isatty():
+                interactive(channel)
+            else:
+                channel.run(sys.stdin)
+            return 0
+        from bot.server import serve
+
+        serve(runtime)
+        return 0
+    finally:
+        runtime.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,57 @@
+"""The one place that reads the environment (and `.env` when present)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    # Storage: SQLite under ./data by default, PostgreSQL in production.
+    database_url: str = "sqlite:///./data/rasmus.db"
+    export_dir: Path = Path("./data/exports")
+    default_language: str = "da"
+    log_level: str = "INFO"
+
+    # The HTTP server (Slack and Teams share it).
+    port: int = 3000
+    host: str = "0.0.0.0"
+    public_url: str = ""
+
+    # Slack
+    slack_bot_token: str = ""
+    slack_signing_secret: str = ""
+    slack_app_token: str = ""
+    slack_api_url: str = "https://slack.com/api/"
+    slack_client_id: str = ""
+    slack_client_secret: str = ""
+    slack_state_secret: str = ""
+
+    # Microsoft Teams, through the Microsoft 365 Agents SDK's own variable names.
+    teams_client_id: str = Field(
+        default="",
+        validation_alias=AliasChoices(
+            "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID", "TEAMS_CLIENT_ID"
+        ),
+    )
+    teams_client_secret: str = Field(
+        default="",
+        validation_alias=AliasChoices(
+            "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTSECRET", "TEAMS_CLIENT_SECRET"
+        ),
+    )
+    teams_tenant_id: str = Field(
+        default="",
+        validation_alias=AliasChoices(
+            "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__TENANTID", "TEAMS_TENANT_ID"
+        ),
+    )
+    teams_app_id: str = ""  # the Teams app's own id in its manifest; a fresh GUID when empty
+
+
+def load_settings(**overrides) -> Settings:
+    return Settings(**overrides)

@@ -1,0 +1,50 @@
+"""Wiring: the one place that builds the engine, the store and the service from settings."""
+
+from __future__ import annotations
+
+import secrets
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from adapters.persistence.database import open_database
+from adapters.persistence.state import PlatformState
+from adapters.persistence.store import SqlStore
+from bot.config import Settings
+from core.service import WorkshopService
+
+# Crockford-style alphabet: no 0/O or 1/I/L to misread when typing a code back.
+_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+class RandomIds:
+    def new_id(self) -> str:
+        return uuid.uuid4().hex
+
+    def new_code(self) -> str:
+        raw = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(8))
+        return f"{raw[:4]}-{raw[4:]}"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Runtime:
+    settings: Settings
+    service: WorkshopService
+    store: SqlStore
+    state: PlatformState
+    clock: Callable[[], datetime]
+
+    def close(self) -> None:
+        self.store.engine.dispose()
+
+
+def build_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime:
+    engine = open_database(settings.database_url, migrate=migrate)
+    store = SqlStore(engine)
+    service = WorkshopService(store, utc_now, RandomIds(), settings.default_language)
+    return Runtime(settings, service, store, PlatformState(engine), utc_now)

@@ -1,0 +1,49 @@
+"""The aiohttp server that Slack and Teams share, with /healthz."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from aiohttp import web
+
+from bot.runtime import Runtime
+
+log = logging.getLogger("rasmus.server")
+
+RUNTIME_KEY = web.AppKey("runtime", Runtime)
+
+
+@dataclass(frozen=True)
+class ChannelStatus:
+    name: str
+    active: bool
+    reason: str
+
+
+async def healthz(request: web.Request) -> web.Response:
+    return web.json_response({"ok": True})
+
+
+def build_web_app(runtime: Runtime) -> tuple[web.Application, list[ChannelStatus]]:
+    # Imported here so that `python -m bot console` never pays for the chat SDKs.
+    from adapters.slack.mount import mount_slack
+    from adapters.teams.mount import mount_teams
+
+    app = web.Application()
+    app[RUNTIME_KEY] = runtime
+    app.router.add_get("/healthz", healthz)
+    statuses = [mount_slack(app, runtime), mount_teams(app, runtime)]
+    return app, statuses
+
+
+def describe(statuses: list[ChannelStatus]) -> str:
+    return "\n".join(
+        f"  {s.name}: {'active' if s.active else 'off'} ({s.reason})" for s in statuses
+    )
+
+
+def serve(runtime: Runtime) -> None:
+    app, statuses = build_web_app(runtime)
+    print(f"RASMUS listening on port {runtime.settings.port}\n{describe(statuses)}", flush=True)
+    web.run_app(app, host=runtime.settings.host, port=runtime.settings.port, print=None)

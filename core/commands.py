@@ -1,0 +1,157 @@
+"""What people ask the workshop to do. Every channel turns its input into one of these."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from core.circles import Circle
+from core.model import Colour, Timing
+
+
+@dataclass(frozen=True)
+class Help:
+    pass
+
+
+@dataclass(frozen=True)
+class StartWorkshop:
+    technology: str
+
+
+@dataclass(frozen=True)
+class MoveStep:
+    forward: bool
+
+
+@dataclass(frozen=True)
+class AddNote:
+    circle: Circle
+    text: str
+    anonymous: bool = False
+    colour: Colour | None = None  # None: decided by the step (orange today, +/- later)
+
+
+@dataclass(frozen=True)
+class AddPrerequisite:
+    timing: Timing
+    text: str
+    circles: tuple[Circle, ...] = ()
+    anonymous: bool = False
+
+
+@dataclass(frozen=True)
+class AddAgreement:
+    owner: str
+    due: date
+    what: str
+
+
+@dataclass(frozen=True)
+class SetRollout:
+    day: date
+
+
+@dataclass(frozen=True)
+class AddFacilitator:
+    who: str
+
+
+@dataclass(frozen=True)
+class EditItem:
+    short_id: str
+    text: str
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class WithdrawItem:
+    short_id: str
+    code: str | None = None
+
+
+@dataclass(frozen=True)
+class RemoveItem:
+    short_id: str
+
+
+@dataclass(frozen=True)
+class ShowBoard:
+    pass
+
+
+@dataclass(frozen=True)
+class ShowStatus:
+    pass
+
+
+@dataclass(frozen=True)
+class ShowInspiration:
+    circle: Circle | None = None
+
+
+@dataclass(frozen=True)
+class Export:
+    pass
+
+
+@dataclass(frozen=True)
+class SetLanguage:
+    language: str
+
+
+@dataclass(frozen=True)
+class EndWorkshop:
+    pass
+
+
+@dataclass(frozen=True)
+class DeleteWorkshop:
+    confirmed: bool = False
+
+
+Command = (
+    Help
+    | StartWorkshop
+    | MoveStep
+    | AddNote
+    | AddPrerequisite
+    | AddAgreement
+    | SetRollout
+    | AddFacilitator
+    | EditItem
+    | WithdrawItem
+    | RemoveItem
+    | ShowBoard
+    | ShowStatus
+    | ShowInspiration
+    | Export
+    | SetLanguage
+    | EndWorkshop
+    | DeleteWorkshop
+)
+
+# Commands that only a facilitator may give.
+FACILITATOR_ONLY = (
+    MoveStep,
+    AddAgreement,
+    SetRollout,
+    AddFacilitator,
+    RemoveItem,
+    SetLanguage,
+    EndWorkshop,
+    DeleteWorkshop,
+)
+# Commands that change the board and so are refused once a workshop is closed.
+WRITES = (
+    MoveStep,
+    AddNote,
+    AddPrerequisite,
+    AddAgreement,
+    SetRollout,
+    AddFacilitator,
+    EditItem,
+    WithdrawItem,
+    RemoveItem,
+    SetLanguage,
+)

@@ -1,0 +1,293 @@
+"""The workshop's decisions: given the workshop and a command, what happens and what is said."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from core import commands as c
+from core import events as e
+from core.circles import BY_CIRCLE, CIRCLES
+from core.context import Context, Decision, hash_code, private, refuse
+from core.items import change_item
+from core.language import mention_id, split_colour
+from core.messages import (
+    Audience,
+    BoardView,
+    CirclePrompt,
+    ColourNeeded,
+    CountsChanged,
+    DeleteConfirmNeeded,
+    ExportReady,
+    HelpView,
+    InspirationView,
+    ItemConfirmed,
+    Reply,
+    Said,
+    StatusView,
+    StepOpened,
+    TextRef,
+)
+from core.model import (
+    WALKABLE,
+    Agreement,
+    Colour,
+    Note,
+    Prerequisite,
+    Step,
+    Workshop,
+)
+from core.report import export_filename, markdown_report
+
+NOTE_STEPS = (Step.TODAY, Step.EXPECTATIONS, Step.FOLLOW_UP)
+CIRCLE_STEPS = NOTE_STEPS
+
+
+_FACILITATOR_ACTIONS = {
+    c.MoveStep: "action_move",
+    c.AddAgreement: "action_agree",
+    c.SetRollout: "action_rollout",
+    c.AddFacilitator: "action_facilitator",
+    c.RemoveItem: "action_remove",
+    c.SetLanguage: "action_language",
+    c.EndWorkshop: "action_end",
+    c.DeleteWorkshop: "action_delete",
+}
+
+
+def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decision:
+    lang = workshop.language if workshop else ctx.language
+    if isinstance(command, c.Help):
+        facilitator = bool(workshop and workshop.is_facilitator(ctx.actor.user_id))
+        return private(HelpView(workshop.step if workshop else None, facilitator), lang)
+    if isinstance(command, c.ShowInspiration):
+        circles = (command.circle,) if command.circle else tuple(i.circle for i in CIRCLES)
+        return private(InspirationView(circles), lang)
+    if isinstance(command, c.StartWorkshop):
+        return _start(workshop, command, ctx)
+    if workshop is None:
+        return refuse(lang, "no_workshop", "hint_start")
+    if isinstance(command, c.FACILITATOR_ONLY) and not workshop.is_facilitator(ctx.actor.user_id):
+        action = _FACILITATOR_ACTIONS[type(command)]
+        names = ", ".join(workshop.facilitators)
+        return refuse(
+            lang,
+            "facilitator_only",
+            "hint_ask_facilitator",
+            action=TextRef(action),
+            facilitators=names,
+        )
+    if isinstance(command, c.WRITES) and workshop.is_closed:
+        return refuse(lang, "closed", "hint_board")
+    handler = _HANDLERS[type(command)]
+    return handler(workshop, command, ctx)
+
+
+def _start(workshop: Workshop | None, cmd: c.StartWorkshop, ctx: Context) -> Decision:
+    if workshop is not None and not workshop.is_closed:
+        return refuse(
+            workshop.language, "workshop_exists", "hint_new", technology=workshop.technology
+        )
+    started = Workshop(
+        id=ctx.new_id(),
+        channel=ctx.channel,
+        technology=cmd.technology,
+        started_by=ctx.actor,
+        created_at=ctx.now,
+        language=ctx.language,
+        facilitators=(ctx.actor.user_id,),
+    )
+    lang = started.language
+    return Decision(
+        [e.WorkshopStarted(started)],
+        [
+            Reply(
+                Audience.CHANNEL,
+                Said("started", {"technology": cmd.technology, "who": ctx.actor.label}),
+                lang,
+            ),
+            Reply(Audience.CHANNEL, StepOpened(started, Step.INTRO), lang),
+        ],
+    )
+
+
+def _move(workshop: Workshop, cmd: c.MoveStep, ctx: Context) -> Decision:
+    position = WALKABLE.index(workshop.step)
+    target = position + (1 if cmd.forward else -1)
+    if target < 0:
+        return refuse(workshop.language, "first_step", "hint_help")
+    if target >= len(WALKABLE):
+        return refuse(workshop.language, "last_step", "hint_end")
+    step = WALKABLE[target]
+    moved = e.evolve(workshop, e.StepChanged(step, ctx.now))
+    replies = [Reply(Audience.CHANNEL, StepOpened(moved, step, ctx.actor.label), workshop.language)]
+    if step in CIRCLE_STEPS:
+        replies += [
+            Reply(
+                Audience.CHANNEL,
+                CirclePrompt(workshop.id, info.circle, step, moved.counts(info.circle, step)),
+                workshop.language,
+            )
+            for info in CIRCLES
+        ]
+    return Decision([e.StepChanged(step, ctx.now)], replies)
+
+
+def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
+    lang = workshop.language
+    if workshop.step not in NOTE_STEPS:
+        hint = "hint_next_step"
+        return refuse(lang, "no_notes_in_step", hint, step=TextRef(f"step_{workshop.step.value}"))
+    colour, text = cmd.colour, cmd.text
+    if workshop.step is Step.TODAY:
+        colour = Colour.ORANGE
+    elif colour is None or colour is Colour.ORANGE:
+        colour, text = split_colour(text)
+        if colour is None:
+            return private(ColourNeeded(cmd.circle, cmd.text, cmd.anonymous), lang)
+    if not text:
+        return refuse(lang, "missing_text", "hint_note")
+    number = sum(1 for n in workshop.notes if n.circle is cmd.circle) + 1
+    note_id = ctx.new_id()
+    code = ctx.new_code() if cmd.anonymous else None
+    note = Note(
+        id=note_id,
+        short_id=f"{BY_CIRCLE[cmd.circle].letter}{number}",
+        circle=cmd.circle,
+        colour=colour,
+        step=workshop.step,
+        text=text,
+        author=None if cmd.anonymous else ctx.actor,
+        created_at=ctx.now,
+        code_hash=hash_code(note_id, code) if code else None,
+        source_ref=None if cmd.anonymous else ctx.source_ref,
+    )
+    after = e.evolve(workshop, e.NoteAdded(note))
+    counts = CountsChanged(
+        workshop.id, cmd.circle, workshop.step, after.counts(cmd.circle, workshop.step)
+    )
+    return Decision(
+        [e.NoteAdded(note)],
+        [
+            Reply(Audience.PRIVATE, ItemConfirmed(note, "added", code), lang),
+            Reply(Audience.CHANNEL, counts, lang),
+        ],
+    )
+
+
+def _prereq(workshop: Workshop, cmd: c.AddPrerequisite, ctx: Context) -> Decision:
+    lang = workshop.language
+    if workshop.step is not Step.PREREQUISITES:
+        step, current = TextRef("step_prerequisites"), TextRef(f"step_{workshop.step.value}")
+        return refuse(lang, "no_prereqs_in_step", "hint_next_step", step=step, current=current)
+    number = len(workshop.prerequisites) + 1
+    item_id = ctx.new_id()
+    code = ctx.new_code() if cmd.anonymous else None
+    prereq = Prerequisite(
+        id=item_id,
+        short_id=f"F{number}",
+        timing=cmd.timing,
+        text=cmd.text,
+        author=None if cmd.anonymous else ctx.actor,
+        created_at=ctx.now,
+        circles=cmd.circles,
+        code_hash=hash_code(item_id, code) if code else None,
+    )
+    return Decision(
+        [e.PrerequisiteAdded(prereq)],
+        [Reply(Audience.PRIVATE, ItemConfirmed(prereq, "added", code), lang)],
+    )
+
+
+def _agree(workshop: Workshop, cmd: c.AddAgreement, ctx: Context) -> Decision:
+    lang = workshop.language
+    if workshop.step not in (Step.AGREEMENTS, Step.FOLLOW_UP):
+        step, current = TextRef("step_agreements"), TextRef(f"step_{workshop.step.value}")
+        return refuse(lang, "no_agreements_in_step", "hint_next_step", step=step, current=current)
+    agreement = Agreement(
+        id=ctx.new_id(),
+        short_id=f"AF{len(workshop.agreements) + 1}",
+        owner=cmd.owner,
+        due=cmd.due,
+        what=cmd.what,
+        author=ctx.actor,
+        created_at=ctx.now,
+    )
+    return Decision(
+        [e.AgreementAdded(agreement)],
+        [
+            Reply(Audience.PRIVATE, ItemConfirmed(agreement, "added"), lang),
+            Reply(Audience.CHANNEL, ItemConfirmed(agreement, "announced"), lang),
+        ],
+    )
+
+
+def _said(workshop: Workshop, event: e.Event, key: str, **params) -> Decision:
+    return Decision([event], [Reply(Audience.CHANNEL, Said(key, params), workshop.language)])
+
+
+def _rollout(workshop: Workshop, cmd: c.SetRollout, ctx: Context) -> Decision:
+    return _said(workshop, e.RolloutSet(cmd.day), "rollout_set", day=cmd.day)
+
+
+def _facilitator(workshop: Workshop, cmd: c.AddFacilitator, ctx: Context) -> Decision:
+    user_id = mention_id(cmd.who)
+    if workshop.is_facilitator(user_id):
+        return refuse(workshop.language, "already_facilitator", "hint_help", who=cmd.who)
+    return _said(workshop, e.FacilitatorAdded(user_id), "facilitator_added", who=cmd.who)
+
+
+def _language(workshop: Workshop, cmd: c.SetLanguage, ctx: Context) -> Decision:
+    return Decision(
+        [e.LanguageChanged(cmd.language)],
+        [Reply(Audience.CHANNEL, Said("language_set"), cmd.language)],
+    )
+
+
+def _end(workshop: Workshop, cmd: c.EndWorkshop, ctx: Context) -> Decision:
+    if workshop.is_closed:
+        return refuse(workshop.language, "closed", "hint_board")
+    ended = e.evolve(workshop, e.WorkshopEnded(ctx.now))
+    return Decision(
+        [e.WorkshopEnded(ctx.now)],
+        [
+            Reply(
+                Audience.CHANNEL, StepOpened(ended, Step.CLOSED, ctx.actor.label), workshop.language
+            )
+        ],
+    )
+
+
+def _delete(workshop: Workshop, cmd: c.DeleteWorkshop, ctx: Context) -> Decision:
+    if not cmd.confirmed:
+        return private(DeleteConfirmNeeded(workshop.technology), workshop.language)
+    return _said(workshop, e.WorkshopDeleted(), "deleted", technology=workshop.technology)
+
+
+def _view(make) -> Callable[[Workshop, c.Command, Context], Decision]:
+    return lambda workshop, cmd, ctx: private(make(workshop), workshop.language)
+
+
+def _export(workshop: Workshop, cmd: c.Export, ctx: Context) -> Decision:
+    ready = ExportReady(
+        workshop, export_filename(workshop, ctx.now), markdown_report(workshop, ctx.now)
+    )
+    return private(ready, workshop.language)
+
+
+_HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
+    c.MoveStep: _move,
+    c.AddNote: _note,
+    c.AddPrerequisite: _prereq,
+    c.AddAgreement: _agree,
+    c.SetRollout: _rollout,
+    c.AddFacilitator: _facilitator,
+    c.EditItem: change_item,
+    c.WithdrawItem: change_item,
+    c.RemoveItem: change_item,
+    c.ShowBoard: _view(BoardView),
+    c.ShowStatus: _view(StatusView),
+    c.Export: _export,
+    c.SetLanguage: _language,
+    c.EndWorkshop: _end,
+    c.DeleteWorkshop: _delete,
+}

@@ -1,0 +1,158 @@
+"""What happened to a workshop. Stores persist these; `evolve` applies them in memory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from core.model import (
+    Agreement,
+    Colour,
+    ItemStatus,
+    Note,
+    Prerequisite,
+    Step,
+    Workshop,
+)
+
+
+@dataclass(frozen=True)
+class WorkshopStarted:
+    workshop: Workshop
+
+
+@dataclass(frozen=True)
+class StepChanged:
+    step: Step
+    at: datetime
+
+
+@dataclass(frozen=True)
+class NoteAdded:
+    note: Note
+
+
+@dataclass(frozen=True)
+class PrerequisiteAdded:
+    prerequisite: Prerequisite
+
+
+@dataclass(frozen=True)
+class AgreementAdded:
+    agreement: Agreement
+
+
+@dataclass(frozen=True)
+class ItemEdited:
+    short_id: str
+    text: str
+    at: datetime
+    colour: Colour | None = None
+    code_hash: str | None = None  # a fresh one-time code's hash for anonymous items
+
+
+@dataclass(frozen=True)
+class ItemStatusChanged:
+    """Withdrawn by its author or removed by a facilitator; the text is blanked for good."""
+
+    short_id: str
+    status: ItemStatus
+    at: datetime
+
+
+@dataclass(frozen=True)
+class RolloutSet:
+    day: date
+
+
+@dataclass(frozen=True)
+class FacilitatorAdded:
+    user_id: str
+
+
+@dataclass(frozen=True)
+class LanguageChanged:
+    language: str
+
+
+@dataclass(frozen=True)
+class WorkshopEnded:
+    at: datetime
+
+
+@dataclass(frozen=True)
+class WorkshopDeleted:
+    pass
+
+
+Event = (
+    WorkshopStarted
+    | StepChanged
+    | NoteAdded
+    | PrerequisiteAdded
+    | AgreementAdded
+    | ItemEdited
+    | ItemStatusChanged
+    | RolloutSet
+    | FacilitatorAdded
+    | LanguageChanged
+    | WorkshopEnded
+    | WorkshopDeleted
+)
+
+
+def _change_item(workshop: Workshop, short_id: str, **changes) -> Workshop:
+    # An agreement has neither colour nor code; pass each kind only what it has.
+    note_changes = changes
+    other = {k: v for k, v in changes.items() if k != "colour"}
+    agreement = {k: v for k, v in other.items() if k not in ("code_hash",)}
+    if "text" in agreement:
+        agreement["what"] = agreement.pop("text")
+    return replace(
+        workshop,
+        notes=tuple(
+            replace(i, **note_changes) if i.short_id == short_id else i for i in workshop.notes
+        ),
+        prerequisites=tuple(
+            replace(i, **other) if i.short_id == short_id else i for i in workshop.prerequisites
+        ),
+        agreements=tuple(
+            replace(i, **agreement) if i.short_id == short_id else i for i in workshop.agreements
+        ),
+    )
+
+
+def evolve(workshop: Workshop | None, event: Event) -> Workshop | None:
+    match event:
+        case WorkshopStarted(workshop=started):
+            return started
+        case WorkshopDeleted():
+            return None
+    assert workshop is not None, "only WorkshopStarted applies to no workshop"
+    match event:
+        case StepChanged(step=step):
+            return replace(workshop, step=step)
+        case NoteAdded(note=note):
+            return replace(workshop, notes=(*workshop.notes, note))
+        case PrerequisiteAdded(prerequisite=prereq):
+            return replace(workshop, prerequisites=(*workshop.prerequisites, prereq))
+        case AgreementAdded(agreement=agreement):
+            return replace(workshop, agreements=(*workshop.agreements, agreement))
+        case ItemEdited(short_id=sid, text=text, at=at, colour=colour, code_hash=code_hash):
+            changes: dict = {"text": text, "updated_at": at}
+            if colour is not None:
+                changes["colour"] = colour
+            if code_hash is not None:
+                changes["code_hash"] = code_hash
+            return _change_item(workshop, sid, **changes)
+        case ItemStatusChanged(short_id=sid, status=status, at=at):
+            return _change_item(workshop, sid, status=status, text="", updated_at=at)
+        case RolloutSet(day=day):
+            return replace(workshop, rollout=day)
+        case FacilitatorAdded(user_id=user_id):
+            return replace(workshop, facilitators=(*workshop.facilitators, user_id))
+        case LanguageChanged(language=language):
+            return replace(workshop, language=language)
+        case WorkshopEnded(at=at):
+            return replace(workshop, step=Step.CLOSED, closed_at=at)
+    raise TypeError(f"unknown event {event!r}")

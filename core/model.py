@@ -1,0 +1,172 @@
+"""The workshop and what people put on its board, as plain dataclasses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from enum import StrEnum
+
+from core.circles import Circle
+
+
+class Step(StrEnum):
+    INTRO = "intro"
+    TODAY = "today"
+    EXPECTATIONS = "expectations"
+    PREREQUISITES = "prerequisites"
+    AGREEMENTS = "agreements"
+    FOLLOW_UP = "follow_up"
+    CLOSED = "closed"
+
+
+STEP_ORDER: tuple[Step, ...] = tuple(Step)
+# Steps a facilitator walks with next/back; closed is reached only with `end`.
+WALKABLE: tuple[Step, ...] = STEP_ORDER[:-1]
+
+
+class Colour(StrEnum):
+    ORANGE = "orange"  # how today's technology affects the circle
+    GREEN = "green"  # an expected (or, at follow-up, experienced) improvement
+    RED = "red"  # an expected (or experienced) deterioration
+
+
+class Timing(StrEnum):
+    BEFORE = "before"
+    DURING = "during"
+    AFTER = "after"
+
+
+class ItemStatus(StrEnum):
+    ACTIVE = "active"
+    WITHDRAWN = "withdrawn"  # by its author
+    REMOVED = "removed"  # by a facilitator
+
+
+@dataclass(frozen=True)
+class ChannelKey:
+    """Where a workshop lives. Workshops in other channels or workspaces never meet."""
+
+    platform: str
+    workspace: str
+    channel: str
+
+
+@dataclass(frozen=True)
+class Actor:
+    user_id: str
+    display_name: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.display_name or self.user_id
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    short_id: str
+    circle: Circle
+    colour: Colour
+    step: Step
+    text: str
+    author: Actor | None  # None for anonymous notes: no id, no hash, nothing
+    created_at: datetime
+    status: ItemStatus = ItemStatus.ACTIVE
+    code_hash: str | None = None  # anonymous authors prove authorship with a one-time code
+    source_ref: str | None = None  # the platform message it came from; never for anonymous notes
+    updated_at: datetime | None = None
+
+    @property
+    def anonymous(self) -> bool:
+        return self.author is None
+
+
+@dataclass(frozen=True)
+class Prerequisite:
+    id: str
+    short_id: str
+    timing: Timing
+    text: str
+    author: Actor | None
+    created_at: datetime
+    circles: tuple[Circle, ...] = ()
+    status: ItemStatus = ItemStatus.ACTIVE
+    code_hash: str | None = None
+    updated_at: datetime | None = None
+
+    @property
+    def anonymous(self) -> bool:
+        return self.author is None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    id: str
+    short_id: str
+    owner: str  # a user reference `<@id>` or a plain name
+    due: date
+    what: str
+    author: Actor
+    created_at: datetime
+    status: ItemStatus = ItemStatus.ACTIVE
+    updated_at: datetime | None = None
+
+    @property
+    def anonymous(self) -> bool:
+        return False
+
+    @property
+    def code_hash(self) -> None:
+        return None
+
+
+Item = Note | Prerequisite | Agreement
+
+
+@dataclass(frozen=True)
+class Workshop:
+    id: str
+    channel: ChannelKey
+    technology: str
+    started_by: Actor
+    created_at: datetime
+    step: Step = Step.INTRO
+    language: str = "da"
+    timezone: str = "Europe/Copenhagen"
+    facilitators: tuple[str, ...] = ()
+    rollout: date | None = None
+    notes: tuple[Note, ...] = ()
+    prerequisites: tuple[Prerequisite, ...] = ()
+    agreements: tuple[Agreement, ...] = ()
+    closed_at: datetime | None = None
+    deleted: bool = False
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def is_closed(self) -> bool:
+        return self.step is Step.CLOSED
+
+    def is_facilitator(self, user_id: str) -> bool:
+        return user_id in self.facilitators
+
+    def items(self) -> tuple[Item, ...]:
+        return (*self.notes, *self.prerequisites, *self.agreements)
+
+    def find(self, short_id: str) -> Item | None:
+        wanted = short_id.upper()
+        return next((item for item in self.items() if item.short_id.upper() == wanted), None)
+
+    def active_notes(self, circle: Circle | None = None, step: Step | None = None) -> list[Note]:
+        return [
+            n
+            for n in self.notes
+            if n.status is ItemStatus.ACTIVE
+            and (circle is None or n.circle is circle)
+            and (step is None or n.step is step)
+        ]
+
+    def counts(self, circle: Circle, step: Step | None = None) -> dict[Colour, int]:
+        result = {colour: 0 for colour in Colour}
+        for note in self.active_notes(circle, step):
+            result[note.colour] += 1
+        return result

@@ -1,0 +1,239 @@
+"""Every message as readable plain text: the console's rendering, and chat fallbacks."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from core.circles import BY_CIRCLE, CIRCLES
+from core.dates import show_day
+from core.help import help_lines
+from core.messages import (
+    BoardView,
+    CirclePrompt,
+    ColourNeeded,
+    CountsChanged,
+    DeleteConfirmNeeded,
+    ExportReady,
+    HelpView,
+    InspirationView,
+    ItemConfirmed,
+    ItemRemoved,
+    Message,
+    Refusal,
+    Said,
+    StatusView,
+    StepOpened,
+    TextRef,
+)
+from core.model import WALKABLE, Agreement, Colour, Note, Step, Workshop
+from core.report import (
+    active_agreements,
+    author_label,
+    circle_sections,
+    colour_label,
+    owner_label,
+    prerequisites_by_timing,
+)
+from core.texts import t
+
+
+def fill(params: dict[str, Any], lang: str) -> dict[str, Any]:
+    """Params as text in `lang`: text keys looked up, dates spelled out."""
+    out = {}
+    for key, value in params.items():
+        if isinstance(value, TextRef):
+            value = t(value.key, lang)
+        elif isinstance(value, date):
+            value = show_day(value, lang)
+        out[key] = value
+    return out
+
+
+def say(key: str, params: dict[str, Any], lang: str) -> str:
+    return t(key, lang, **fill(params, lang))
+
+
+def refusal_text(refusal: Refusal, lang: str) -> str:
+    text = say(refusal.key, refusal.params, lang)
+    if refusal.hint:
+        text += " " + say(refusal.hint, refusal.params, lang)
+    return text
+
+
+def counts_text(counts: dict[Colour, int], step: Step, lang: str) -> str:
+    if step is Step.TODAY:
+        return t("counts_today", lang, orange=counts[Colour.ORANGE])
+    key = "counts_after" if step is Step.FOLLOW_UP else "counts_expect"
+    return t(key, lang, green=counts[Colour.GREEN], red=counts[Colour.RED])
+
+
+def step_heading(workshop: Workshop, step: Step, lang: str) -> str:
+    name = t(f"step_{step.value}", lang)
+    if step is Step.CLOSED:
+        return f"{name} · {workshop.technology}"
+    number = WALKABLE.index(step) + 1
+    return t("step_heading", lang, number=number, step=name, technology=workshop.technology)
+
+
+def step_guidance(workshop: Workshop, step: Step, lang: str) -> str:
+    return t(f"guide_{step.value}", lang, technology=workshop.technology)
+
+
+def _step(message: StepOpened, lang: str) -> str:
+    workshop, step = message.workshop, message.step
+    lines = [f"== {step_heading(workshop, step, lang)} ==", step_guidance(workshop, step, lang)]
+    if step is Step.INTRO:
+        for info in CIRCLES:
+            lines.append(f"  ({info.letter}) {info.name[lang]}: {info.covers[lang]}")
+    elif step is Step.PREREQUISITES:
+        lines.append(t("how_prerequisites", lang))
+    elif step is Step.AGREEMENTS:
+        lines.append(t("how_agreements", lang))
+    return "\n".join(lines)
+
+
+def _prompt(message: CirclePrompt, lang: str) -> str:
+    info = BY_CIRCLE[message.circle]
+    how = "how_today" if message.step is Step.TODAY else "how_expectations"
+    return (
+        f"-- {info.name[lang]} [{counts_text(message.counts, message.step, lang)}]\n"
+        f"   {info.covers[lang]}\n   {t(how, lang, circle=info.name[lang].split()[0].lower())}"
+    )
+
+
+def item_line(item, lang: str) -> str:
+    if isinstance(item, Note):
+        label = colour_label(item.colour, item.step, lang)
+        return f"{item.short_id} ({label}) {item.text} ({author_label(item, lang)})"
+    if isinstance(item, Agreement):
+        line = t(
+            "agreement_line",
+            lang,
+            who=owner_label(item.owner),
+            day=show_day(item.due, lang),
+            what=item.what,
+        )
+        return f"{item.short_id} {line}"
+    timing = t(f"timing_{item.timing.value}", lang)
+    return f"{item.short_id} ({timing}) {item.text} ({author_label(item, lang)})"
+
+
+def _confirmed(message: ItemConfirmed, lang: str) -> str:
+    item = message.item
+    if message.change == "announced":
+        return "+ " + item_line(item, lang)
+    key = f"receipt_{message.change}"
+    if message.change == "added":
+        key += {Note: "_note", Agreement: "_agreement"}.get(type(item), "_prereq")
+    lines = [t(key, lang, short_id=item.short_id)]
+    if message.change in ("added", "edited"):
+        lines.append("  " + item_line(item, lang))
+        if message.code:
+            lines.append(t("receipt_code", lang, code=message.code, short_id=item.short_id))
+        elif not isinstance(item, Agreement) and not item.anonymous:
+            lines.append(t("receipt_named", lang, short_id=item.short_id))
+    return "\n".join(lines)
+
+
+def board_text(workshop: Workshop, lang: str) -> str:
+    lines = [f"== {t('board_heading', lang, technology=workshop.technology)} =="]
+    for section in circle_sections(workshop):
+        counts = [
+            f"{colour_label(c, g.step, lang)}: {len(notes)}"
+            for g in section.groups
+            if not g.empty
+            for c, notes in g.by_colour
+        ]
+        lines.append(
+            f"-- {section.info.name[lang]}" + (f" [{', '.join(counts)}]" if counts else "")
+        )
+        for group in section.groups:
+            if group.empty:
+                continue
+            lines.append(f"   {t(group.heading_key, lang)}:")
+            for _, notes in group.by_colour:
+                lines += [f"     {item_line(n, lang)}" for n in notes]
+        if all(g.empty for g in section.groups):
+            lines.append(f"   {t('board_empty', lang)}")
+    lines.append(f"-- {t('board_prereqs', lang)}")
+    for timing, prereqs in prerequisites_by_timing(workshop):
+        lines.append(f"   {t(f'timing_{timing.value}', lang)}: {len(prereqs)}")
+        lines += [f"     {p.short_id} {p.text} ({author_label(p, lang)})" for p in prereqs]
+    agreements = active_agreements(workshop)
+    lines.append(f"-- {t('board_agreements', lang)}: {len(agreements)}")
+    lines += [f"   {item_line(a, lang)}" for a in agreements]
+    return "\n".join(lines)
+
+
+def status_text(workshop: Workshop, lang: str) -> str:
+    active = [n for n in workshop.notes if n.status.value == "active"]
+    lines = [
+        t(
+            "status_line",
+            lang,
+            technology=workshop.technology,
+            step=t(f"step_{workshop.step.value}", lang),
+        ),
+        t(
+            "status_counts",
+            lang,
+            notes=len(active),
+            prereqs=sum(p.status.value == "active" for p in workshop.prerequisites),
+            agreements=len(active_agreements(workshop)),
+        ),
+        t(
+            "status_facilitators",
+            lang,
+            names=", ".join(owner_label(f) for f in workshop.facilitators),
+        ),
+        t("status_rollout", lang, day=show_day(workshop.rollout, lang))
+        if workshop.rollout
+        else t("status_no_rollout", lang),
+    ]
+    return "\n".join(lines)
+
+
+def inspiration_text(message: InspirationView, lang: str) -> str:
+    lines = [t("inspiration_heading", lang)]
+    for circle in message.circles:
+        info = BY_CIRCLE[circle]
+        lines += [
+            f"-- {info.name[lang]}",
+            f"   + {t('gain', lang)}: {info.gain[lang]}",
+            f"   - {t('risk', lang)}: {info.risk[lang]}",
+        ]
+    return "\n".join(lines)
+
+
+def render(message: Message, lang: str) -> str:
+    match message:
+        case Refusal():
+            return refusal_text(message, lang)
+        case Said(key=key, params=params):
+            return say(key, params, lang)
+        case StepOpened():
+            return _step(message, lang)
+        case CirclePrompt():
+            return _prompt(message, lang)
+        case CountsChanged(circle=circle, step=step, counts=counts):
+            return f"   ({BY_CIRCLE[circle].name[lang]}: {counts_text(counts, step, lang)})"
+        case ItemConfirmed():
+            return _confirmed(message, lang)
+        case ItemRemoved(short_id=short_id):
+            return t("removed_notice", lang, short_id=short_id)
+        case BoardView(workshop=workshop):
+            return board_text(workshop, lang)
+        case StatusView(workshop=workshop):
+            return status_text(workshop, lang)
+        case HelpView():
+            return "\n".join(help_lines(message, lang))
+        case InspirationView():
+            return inspiration_text(message, lang)
+        case ExportReady(filename=filename):
+            return t("export_saved", lang, path=filename)
+        case DeleteConfirmNeeded(technology=technology):
+            return t("confirm_delete", lang, technology=technology)
+        case ColourNeeded():
+            return f"{t('colour_needed', lang)} {t('hint_colour', lang)}"
+    raise TypeError(f"no plain rendering for {message!r}")

@@ -1,0 +1,139 @@
+"""The one entry point every channel calls: parse, decide under the channel's lock, store, reply.
+
+The store is a port: `adapters.persistence` implements it with SQLModel, `core.memory` in memory
+for tests. The clock and the id source are passed in, never read here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Protocol
+
+from core.commands import Command
+from core.decide import Context, decide
+from core.events import Event, evolve
+from core.language import parse
+from core.messages import Audience, Refusal, Reply
+from core.model import Actor, ChannelKey, Workshop
+
+
+class Conflict(Exception):
+    """A store lost a race (two first messages in one channel); the command may run again."""
+
+
+@dataclass(frozen=True)
+class Incoming:
+    channel: ChannelKey
+    actor: Actor
+    text: str | None = None  # the command without `/rasmus` or `@RASMUS`
+    command: Command | None = None  # forms (modals, cards) build the command themselves
+    message_id: str | None = None  # the platform's id: the same id twice is handled once
+    source_ref: str | None = None  # a message people can later edit or delete (named notes only)
+    language_hint: str | None = None  # used before a workshop exists
+
+
+@dataclass(frozen=True)
+class Outcome:
+    replies: list[Reply]
+    workshop: Workshop | None
+    events: list[Event] = field(default_factory=list)
+    duplicate: bool = False
+
+
+class Unit(Protocol):
+    """One transaction holding the channel's lock."""
+
+    workshop: Workshop | None  # the channel's open workshop, else its latest closed one
+
+    def already_seen(self, key: str) -> bool:
+        """Records `key`; True when it had been recorded before (a retry or a duplicate)."""
+
+    def record(self, events: Sequence[Event]) -> None: ...
+
+
+class Store(Protocol):
+    def unit(self, channel: ChannelKey) -> AbstractContextManager[Unit]: ...
+
+    def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]: ...
+
+    def workshop_by_id(self, workshop_id: str) -> Workshop | None: ...
+
+
+class IdSource(Protocol):
+    def new_id(self) -> str: ...
+
+    def new_code(self) -> str: ...
+
+
+def idempotency_key(channel: ChannelKey, message_id: str) -> str:
+    # Hashed so that the table of seen ids cannot be read back into platform message ids.
+    # Per channel: a Slack message ts, for one, is unique only within its channel.
+    raw = "\x1f".join((channel.platform, channel.workspace, channel.channel, message_id))
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+class WorkshopService:
+    def __init__(
+        self,
+        store: Store,
+        clock: Callable[[], datetime],
+        ids: IdSource,
+        default_language: str = "da",
+    ):
+        self.store = store
+        self.clock = clock
+        self.ids = ids
+        self.default_language = default_language
+
+    def handle(self, incoming: Incoming) -> Outcome:
+        for attempt in range(3):
+            try:
+                return self._handle_once(incoming)
+            except Conflict:
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _handle_once(self, incoming: Incoming) -> Outcome:
+        command = incoming.command if incoming.command is not None else parse(incoming.text or "")
+        with self.store.unit(incoming.channel) as unit:
+            workshop = unit.workshop
+            language = (
+                workshop.language if workshop else (incoming.language_hint or self.default_language)
+            )
+            if isinstance(command, Refusal):
+                return Outcome([Reply(Audience.PRIVATE, command, language)], workshop)
+            if incoming.message_id and unit.already_seen(
+                idempotency_key(incoming.channel, incoming.message_id)
+            ):
+                return Outcome([], workshop, duplicate=True)
+            context = Context(
+                channel=incoming.channel,
+                actor=incoming.actor,
+                now=self.clock(),
+                new_id=self.ids.new_id,
+                new_code=self.ids.new_code,
+                source_ref=incoming.source_ref,
+                language=language,
+            )
+            decision = decide(workshop, command, context)
+            if decision.events:
+                unit.record(decision.events)
+            for event in decision.events:
+                workshop = evolve(workshop, event)
+            return Outcome(decision.replies, workshop, list(decision.events))
+
+    def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
+        return self.store.workshops_of(platform, workspace, user_id)
+
+    def workshop(self, channel: ChannelKey) -> Workshop | None:
+        with self.store.unit(channel) as unit:
+            return unit.workshop
+
+
+def iter_replies(outcome: Outcome, audience: Audience) -> Iterator[Reply]:
+    return (r for r in outcome.replies if r.audience is audience)

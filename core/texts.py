@@ -1,0 +1,194 @@
+"""Every sentence the bot says, in Danish (the default) and English. Our own words."""
+
+from __future__ import annotations
+
+LANGUAGES = ("da", "en")
+
+TEXTS: dict[str, dict[str, str]] = {
+    # --- refusals: what was wrong ---
+    "unknown_command": {
+        "da": "Den kommando kender jeg ikke: “{word}”.",
+        "en": "I don't know the command “{word}”.",
+    },
+    "empty_command": {
+        "da": "Skriv en kommando efter /rasmus.",
+        "en": "Type a command after /rasmus.",
+    },
+    "unknown_circle": {
+        "da": "“{word}” er ikke en af de seks cirkler.",
+        "en": "“{word}” is not one of the six circles.",
+    },
+    "missing_circle": {
+        "da": "Hvilken cirkel hører noten til?",
+        "en": "Which circle is the note for?",
+    },
+    "missing_text": {"da": "Der mangler en tekst.", "en": "The text is missing."},
+    "text_too_long": {
+        "da": "Teksten er {length} tegn; højst {limit} tegn, tak.",
+        "en": "The text is {length} characters; {limit} at most, please.",
+    },
+    "no_workshop": {
+        "da": "Der er ingen workshop i denne kanal endnu.",
+        "en": "There is no workshop in this channel yet.",
+    },
+    "workshop_exists": {
+        "da": "Der kører allerede en workshop her om “{technology}”.",
+        "en": "A workshop about “{technology}” is already running here.",
+    },
+    "missing_technology": {
+        "da": "Hvilken teknologi skal I tale om?",
+        "en": "Which technology will you talk about?",
+    },
+    "facilitator_only": {
+        "da": "Kun facilitatorerne kan {action}.",
+        "en": "Only the facilitators can {action}.",
+    },
+    "closed": {
+        "da": "Workshoppen er afsluttet og kan kun læses nu.",
+        "en": "The workshop is closed and read-only now.",
+    },
+    "no_notes_in_step": {
+        "da": "I trinnet “{step}” skriver vi ikke noter.",
+        "en": "The step “{step}” takes no notes.",
+    },
+    "no_prereqs_in_step": {
+        "da": "Forudsætninger skrives i trinnet “{step}”. Nu er vi i “{current}”.",
+        "en": "Prerequisites belong in the step “{step}”. We are in “{current}” now.",
+    },
+    "no_agreements_in_step": {
+        "da": "Aftaler indgås i trinnet “{step}” eller ved opfølgningen. Nu er vi i “{current}”.",
+        "en": "Agreements belong in the step “{step}” or at the follow-up. We are in “{current}”.",
+    },
+    "colour_needed": {
+        "da": "Er det en forbedring eller en forværring?",
+        "en": "Is it an improvement or a deterioration?",
+    },
+    "bad_timing": {
+        "da": "“{word}” er hverken før, under eller efter.",
+        "en": "“{word}” is not before, during or after.",
+    },
+    "bad_date": {
+        "da": "Jeg kan ikke læse datoen “{word}”.",
+        "en": "I can't read the date “{word}”.",
+    },
+    "missing_who": {"da": "Hvem skal gøre det?", "en": "Who will do it?"},
+    "bad_language": {
+        "da": "Sproget “{word}” har jeg ikke. Vælg da eller en.",
+        "en": "I don't speak “{word}”. Choose da or en.",
+    },
+    "unknown_item": {
+        "da": "Jeg kan ikke finde “{short_id}” på tavlen.",
+        "en": "I can't find “{short_id}” on the board.",
+    },
+    "item_gone": {
+        "da": "“{short_id}” er allerede taget af tavlen.",
+        "en": "“{short_id}” is already off the board.",
+    },
+    "not_author": {
+        "da": "Kun den, der skrev “{short_id}”, kan rette eller trække den.",
+        "en": "Only whoever wrote “{short_id}” can correct or withdraw it.",
+    },
+    "bad_code": {
+        "da": "Koden passer ikke til “{short_id}”.",
+        "en": "That code doesn't match “{short_id}”.",
+    },
+    "already_facilitator": {
+        "da": "{who} er allerede facilitator.",
+        "en": "{who} is already a facilitator.",
+    },
+    "first_step": {
+        "da": "Vi er allerede ved første trin.",
+        "en": "We are at the first step already.",
+    },
+    "last_step": {
+        "da": "Opfølgningen er sidste trin.",
+        "en": "The follow-up is the last step.",
+    },
+    "missing_id": {
+        "da": "Hvilken note? Skriv dens id, fx R3.",
+        "en": "Which note? Give its id, e.g. R3.",
+    },
+    # --- hints: what to type instead ---
+    "hint_help": {
+        "da": "Skriv /rasmus hjælp for at se kommandoerne.",
+        "en": "Type /rasmus help for the commands.",
+    },
+    "hint_start": {
+        "da": "Start en med /rasmus ny <teknologi>.",
+        "en": "Start one with /rasmus start <technology>.",
+    },
+    "hint_note": {
+        "da": "Skriv fx /rasmus note realistisk Vi mangler tid til oplæring.",
+        "en": "For example: /rasmus note realistic We need time for training.",
+    },
+    "hint_circles": {
+        "da": "Cirklerne: realistisk, anerkendt, selvstændigt, meningsfyldt, udviklende, sundt.",
+        "en": "The circles: realistic, recognised, autonomous, meaningful, developing, healthy.",
+    },
+    "hint_colour": {
+        "da": "Begynd teksten med + for en forbedring eller - for en forværring.",
+        "en": "Start the text with + for an improvement or - for a deterioration.",
+    },
+    "hint_prereq": {
+        "da": "Skriv fx /rasmus forudsætning før Alle får to timers oplæring.",
+        "en": "For example: /rasmus prereq before Everyone gets two hours of training.",
+    },
+    "hint_agree": {
+        "da": "Skriv fx /rasmus aftale @Mette 1/3-2027 Indkalder til evaluering.",
+        "en": "For example: /rasmus agree @Mette 2027-03-01 Calls the evaluation meeting.",
+    },
+    "hint_date": {
+        "da": "Skriv datoen som 2027-03-01, 1/3-2027 eller 1.3.2027.",
+        "en": "Write the date as 2027-03-01, 1/3-2027 or 1.3.2027.",
+    },
+    "hint_language": {
+        "da": "Skriv /rasmus sprog en eller /rasmus sprog da.",
+        "en": "Type /rasmus lang da or /rasmus lang en.",
+    },
+    "hint_board": {"da": "Se id'erne med /rasmus tavle.", "en": "See the ids with /rasmus board."},
+    "hint_code": {
+        "da": "Skriv koden fra din kvittering efter id'et, fx /rasmus ret R3 K7QX-9M2P Ny tekst.",
+        "en": "Put the code from your receipt after the id: /rasmus edit R3 K7QX-9M2P New text.",
+    },
+    "hint_ask_facilitator": {
+        "da": "Spørg en facilitator: {facilitators}.",
+        "en": "Ask a facilitator: {facilitators}.",
+    },
+    "hint_next_step": {
+        "da": "Facilitatoren går videre med /rasmus næste.",
+        "en": "The facilitator moves on with /rasmus next.",
+    },
+    "hint_end": {
+        "da": "Afslut workshoppen med /rasmus afslut.",
+        "en": "Close the workshop with /rasmus end.",
+    },
+    "hint_new": {"da": "Se tavlen med /rasmus tavle.", "en": "See the board with /rasmus board."},
+    "hint_shorter": {
+        "da": "Del den gerne op i flere noter.",
+        "en": "Feel free to split it into several notes.",
+    },
+    # --- what facilitators may do, for facilitator_only ---
+    "action_move": {"da": "skifte trin", "en": "change steps"},
+    "action_agree": {"da": "skrive aftaler", "en": "write agreements"},
+    "action_rollout": {"da": "sætte udrulningsdatoen", "en": "set the go-live date"},
+    "action_facilitator": {"da": "tilføje facilitatorer", "en": "add facilitators"},
+    "action_remove": {"da": "fjerne noter fra tavlen", "en": "remove notes from the board"},
+    "action_language": {"da": "skifte sprog", "en": "change the language"},
+    "action_end": {"da": "afslutte workshoppen", "en": "close the workshop"},
+    "action_delete": {"da": "slette workshoppen", "en": "delete the workshop"},
+}
+
+
+def t(key: str, lang: str, **params) -> str:
+    """The text `key` in `lang`, filled in. An unknown language falls back to Danish."""
+    from core.texts_flow import FLOW  # the flow texts live beside these to keep files short
+
+    entry = TEXTS.get(key) or FLOW[key]
+    template = entry.get(lang) or entry["da"]
+    return template.format(**params) if params else template
+
+
+def all_keys() -> set[str]:
+    from core.texts_flow import FLOW
+
+    return set(TEXTS) | set(FLOW)

@@ -1,0 +1,193 @@
+"""Texts for the steps, the board, receipts and help."""
+
+from __future__ import annotations
+
+FLOW: dict[str, dict[str, str]] = {
+    "step_intro": {"da": "De seks cirkler", "en": "The six circles"},
+    "step_today": {"da": "I dag", "en": "Today"},
+    "step_expectations": {"da": "Forventninger", "en": "Expectations"},
+    "step_prerequisites": {"da": "Forudsætninger", "en": "Prerequisites"},
+    "step_agreements": {"da": "Aftaler", "en": "Agreements"},
+    "step_follow_up": {"da": "Opfølgning", "en": "Follow-up"},
+    "step_closed": {"da": "Afsluttet", "en": "Closed"},
+    "guide_intro": {
+        "da": "Vi skal have {technology}. Godt arbejde har seks kendetegn, og vi vil tale om, "
+        "hvordan teknologien påvirker hvert af dem. Læs cirklerne, og tænk over, hvad de betyder "
+        "i jeres hverdag. Facilitatoren går videre, når I er klar.",
+        "en": "{technology} is coming. Good work has six characteristics, and we will talk about "
+        "how the technology affects each one. Read the circles and think about what they mean "
+        "in your day. The facilitator moves on when you are ready.",
+    },
+    "guide_today": {
+        "da": "Orange noter: Hvordan påvirker de teknologier, I bruger i dag, hver cirkel? "
+        "Skriv så mange noter, I vil, gerne over flere dage.",
+        "en": "Orange notes: how do the technologies you use today affect each circle? "
+        "Write as many notes as you like, over several days if you wish.",
+    },
+    "guide_expectations": {
+        "da": "Hvordan forventer I, at det bliver med {technology}? Grøn (+) er en forbedring, "
+        "rød (-) en forværring.",
+        "en": "How do you expect things to be with {technology}? Green (+) is an improvement, "
+        "red (-) a deterioration.",
+    },
+    "guide_prerequisites": {
+        "da": "Fælles brainstorm: Hvad skal der til, for at {technology} støtter det gode arbejde? "
+        "Hvordan får vi det grønne til at ske og holder det røde nede? Sig gerne, om det skal "
+        "ske før, under eller efter udrulningen.",
+        "en": "Joint brainstorm: what must be in place for {technology} to support good work? "
+        "How do we make the green happen and keep the red small? Say whether it belongs "
+        "before, during or after the roll-out.",
+    },
+    "guide_agreements": {
+        "da": "Hvem gør hvad hvornår, så vi holder fast i det gode arbejde, mens {technology} "
+        "vælges, indføres og bruges?",
+        "en": "Who does what, and when, so that good work stays in focus while {technology} is "
+        "chosen, brought in and used?",
+    },
+    "guide_follow_up": {
+        "da": "Status efter udrulningen: Hvor er arbejdet blevet bedre (+), og hvordan lykkedes "
+        "det? Hvor er det blevet værre (-), og hvad kan vi gøre ved det? Nye aftaler er velkomne.",
+        "en": "Taking stock after the roll-out: where did work get better (+), and how did we "
+        "manage it? Where did it get worse (-), and what can we do about it? New agreements "
+        "are welcome.",
+    },
+    "guide_closed": {
+        "da": "Workshoppen er afsluttet. Tak for snakken! Tavlen kan stadig læses og eksporteres.",
+        "en": "The workshop is closed. Thank you for talking! The board can still be read and "
+        "exported.",
+    },
+    "how_today": {
+        "da": "Skriv en note: /rasmus note {circle} <tekst>",
+        "en": "Add a note: /rasmus note {circle} <text>",
+    },
+    "how_expectations": {
+        "da": "Skriv en note: /rasmus note {circle} +<forbedring> eller -<forværring>",
+        "en": "Add a note: /rasmus note {circle} +<improvement> or -<deterioration>",
+    },
+    "how_prerequisites": {
+        "da": "Skriv: /rasmus forudsætning <før|under|efter> <tekst>",
+        "en": "Type: /rasmus prereq <before|during|after> <text>",
+    },
+    "how_agreements": {
+        "da": "Facilitatoren skriver: /rasmus aftale <hvem> <dato> <hvad>",
+        "en": "The facilitator types: /rasmus agree <who> <date> <what>",
+    },
+    "step_heading": {
+        "da": "Trin {number} af 6 · {step} · {technology}",
+        "en": "Step {number} of 6 · {step} · {technology}",
+    },
+    "colour_orange": {"da": "orange", "en": "orange"},
+    "colour_green": {"da": "grøn", "en": "green"},
+    "colour_red": {"da": "rød", "en": "red"},
+    "colour_green_after": {"da": "bedre", "en": "better"},
+    "colour_red_after": {"da": "værre", "en": "worse"},
+    "timing_before": {"da": "Før", "en": "Before"},
+    "timing_during": {"da": "Under", "en": "During"},
+    "timing_after": {"da": "Efter", "en": "After"},
+    "counts_today": {"da": "orange: {orange}", "en": "orange: {orange}"},
+    "counts_expect": {"da": "grøn: {green} · rød: {red}", "en": "green: {green} · red: {red}"},
+    "counts_after": {"da": "bedre: {green} · værre: {red}", "en": "better: {green} · worse: {red}"},
+    "anonymous": {"da": "anonym", "en": "anonymous"},
+    "gain": {"da": "Mulig gevinst", "en": "Possible gain"},
+    "risk": {"da": "Mulig risiko", "en": "Possible risk"},
+    "inspiration_heading": {
+        "da": "Inspiration: digitalisering kan …",
+        "en": "Inspiration: digitalisation can …",
+    },
+    # --- receipts, shown only to the author ---
+    "receipt_added_note": {
+        "da": "Tak! Din note {short_id} er på tavlen.",
+        "en": "Thank you! Your note {short_id} is on the board.",
+    },
+    "receipt_added_prereq": {
+        "da": "Tak! Din forudsætning {short_id} er på tavlen.",
+        "en": "Thank you! Your prerequisite {short_id} is on the board.",
+    },
+    "receipt_added_agreement": {
+        "da": "Aftalen {short_id} er skrevet ned.",
+        "en": "The agreement {short_id} is written down.",
+    },
+    "receipt_edited": {"da": "{short_id} er rettet.", "en": "{short_id} is corrected."},
+    "receipt_withdrawn": {"da": "{short_id} er trukket tilbage.", "en": "{short_id} is withdrawn."},
+    "receipt_removed": {
+        "da": "{short_id} er fjernet fra tavlen.",
+        "en": "{short_id} is off the board.",
+    },
+    "receipt_code": {
+        "da": "Den er anonym: ingen kan se, at den er din. Gem koden {code}, hvis du vil rette "
+        "(/rasmus ret {short_id} {code} <ny tekst>) eller trække den (/rasmus træk {short_id} "
+        "{code}). Koden vises kun her.",
+        "en": "It is anonymous: nobody can see it is yours. Keep the code {code} to correct it "
+        "(/rasmus edit {short_id} {code} <new text>) or withdraw it (/rasmus withdraw "
+        "{short_id} {code}). The code is shown only here.",
+    },
+    "receipt_named": {
+        "da": "Ret den med /rasmus ret {short_id} <ny tekst>, eller træk den med /rasmus træk "
+        "{short_id}.",
+        "en": "Correct it with /rasmus edit {short_id} <new text>, or withdraw it with /rasmus "
+        "withdraw {short_id}.",
+    },
+    "removed_notice": {
+        "da": "En facilitator har taget {short_id} af tavlen.",
+        "en": "A facilitator took {short_id} off the board.",
+    },
+    # --- said ---
+    "started": {
+        "da": "Velkommen til workshoppen om {technology}! {who} er facilitator.",
+        "en": "Welcome to the workshop about {technology}! {who} is the facilitator.",
+    },
+    "rollout_set": {
+        "da": "Udrulningen er sat til {day}.",
+        "en": "The go-live date is set to {day}.",
+    },
+    "facilitator_added": {
+        "da": "{who} er nu også facilitator.",
+        "en": "{who} is now a facilitator too.",
+    },
+    "language_set": {"da": "Nu taler jeg dansk.", "en": "I'll speak English from now on."},
+    "deleted": {
+        "da": "Workshoppen om {technology} og alle dens noter er slettet.",
+        "en": "The workshop about {technology} and all its notes are deleted.",
+    },
+    "confirm_delete": {
+        "da": "Vil du slette workshoppen om {technology} med alle noter? Det kan ikke fortrydes. "
+        "Skriv /rasmus slet bekræft for at slette.",
+        "en": "Delete the workshop about {technology} with all its notes? This can't be undone. "
+        "Type /rasmus delete confirm to delete.",
+    },
+    "export_saved": {
+        "da": "Rapporten er gemt: {path}",
+        "en": "The report is saved: {path}",
+    },
+    # --- board and status ---
+    "board_heading": {"da": "Tavlen · {technology}", "en": "The board · {technology}"},
+    "board_notes_today": {"da": "I dag", "en": "Today"},
+    "board_notes_expect": {"da": "Forventninger", "en": "Expectations"},
+    "board_notes_after": {"da": "Efter udrulningen", "en": "After the roll-out"},
+    "board_empty": {"da": "(ingen endnu)", "en": "(none yet)"},
+    "board_prereqs": {"da": "Forudsætninger", "en": "Prerequisites"},
+    "board_agreements": {"da": "Aftaler", "en": "Agreements"},
+    "agreement_line": {"da": "{who} · senest {day} · {what}", "en": "{who} · by {day} · {what}"},
+    "status_line": {
+        "da": "Workshop om {technology} · trin: {step}.",
+        "en": "Workshop about {technology} · step: {step}.",
+    },
+    "status_counts": {
+        "da": "{notes} noter, {prereqs} forudsætninger, {agreements} aftaler.",
+        "en": "{notes} notes, {prereqs} prerequisites, {agreements} agreements.",
+    },
+    "status_facilitators": {"da": "Facilitatorer: {names}.", "en": "Facilitators: {names}."},
+    "status_rollout": {"da": "Udrulning: {day}.", "en": "Go-live: {day}."},
+    "status_no_rollout": {
+        "da": "Udrulningsdatoen er ikke sat.",
+        "en": "The go-live date isn't set.",
+    },
+    "report_title": {
+        "da": "RASMUS-workshop: {technology}",
+        "en": "RASMUS workshop: {technology}",
+    },
+    "report_started": {"da": "Startet {day}.", "en": "Started {day}."},
+    "help_heading": {"da": "Det kan du skrive", "en": "What you can type"},
+    "help_facilitator": {"da": "Kun for facilitatorer", "en": "For facilitators"},
+    "help_now": {"da": "Nu er vi i trinnet: {step}.", "en": "We are in the step: {step}."},
+}

@@ -1,0 +1,97 @@
+"""A whole five-step workshop piped through `python -m bot console`, as a user would."""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+TRANSCRIPT = """\
+/rasmus ny Vagtplan-app
+/rasmus facilitator @mette
+/rasmus næste
+mette: /rasmus note realistisk Vi mangler tid til at lære systemet
+bo: /rasmus note anonym sundt Min leder ringer på mine fridage
+/rasmus note glad Det her er ikke en cirkel
+/rasmus næste
+mette: /rasmus næste
+bo: /rasmus note selvstaendigt +Vi kan selv bytte vagter
+facilitator: /rasmus note healthy -Mere tid foran skærmen
+bo: /rasmus note anonymous meningsfyldt -Mindre tid til borgerne
+facilitator: /rasmus næste
+/rasmus forudsætning før Alle får to timers oplæring
+bo: /rasmus forudsætning under Superbrugere på alle hold
+facilitator: /rasmus næste
+/rasmus aftale @mette 1/3-2027 Indkalder til evaluering
+/rasmus udrulning 1.2.2027
+/rasmus tavle
+/rasmus eksport
+"""
+
+
+def run_console(tmp_path, transcript):
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'rasmus.db'}",
+        "EXPORT_DIR": str(tmp_path / "exports"),
+        "PYTHONPATH": str(ROOT),
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        input=transcript,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=60,
+    )
+
+
+def test_a_piped_five_step_workshop_ends_in_a_report_with_every_note_in_place(tmp_path):
+    result = run_console(tmp_path, TRANSCRIPT)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    for heading in (
+        "Trin 1 af 6 · De seks cirkler",
+        "Trin 2 af 6 · I dag",
+        "Trin 3 af 6 · Forventninger",
+        "Trin 4 af 6 · Forudsætninger",
+        "Trin 5 af 6 · Aftaler",
+    ):
+        assert heading in out
+    assert "“glad” er ikke en af de seks cirkler." in out
+    code = re.search(r"Gem koden (\w{4}-\w{4})", out)
+    assert code and out.count(code[1]) == 3  # only in bo's own receipt
+
+    report_path = Path(re.search(r"Rapporten er gemt: (\S+\.md)", out)[1])
+    report = report_path.read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^## ([^\n]+)\n(.*?)(?=^## |\Z)", report, flags=re.M | re.S))
+    assert "**R1** (orange) Vi mangler tid til at lære systemet (mette)" in sections["Realistisk"]
+    assert (
+        "**H1** (orange) Min leder ringer på mine fridage (anonym)" in sections["Sundt & sikkert"]
+    )
+    assert "**H2** (rød) Mere tid foran skærmen (facilitator)" in sections["Sundt & sikkert"]
+    assert "**S1** (grøn) Vi kan selv bytte vagter (bo)" in sections["Selvstændigt"]
+    assert "**M1** (rød) Mindre tid til borgerne (anonym)" in sections["Meningsfyldt"]
+    assert "**F1** Alle får to timers oplæring" in sections["Forudsætninger"]
+    assert "**F2** Superbrugere på alle hold (bo)" in sections["Forudsætninger"]
+    assert "**AF1** mette · senest 1. marts 2027 · Indkalder til evaluering" in sections["Aftaler"]
+    # The anonymous notes leave no trace of who wrote them, nor of the code.
+    for anonymous in ("Min leder ringer", "Mindre tid til borgerne"):
+        line = next(line for line in report.splitlines() if anonymous in line)
+        assert "bo" not in line.replace("borgerne", "")
+    assert code[1] not in report
+
+
+def test_the_console_exits_cleanly_at_the_end_of_input_with_nothing_typed(tmp_path):
+    result = run_console(tmp_path, "")
+    assert result.returncode == 0
+    assert result.stdout == ""
+
+
+def test_a_stored_workshop_is_there_again_on_the_next_run(tmp_path):
+    run_console(tmp_path, "/rasmus ny Robot\n")
+    result = run_console(tmp_path, "/rasmus status\n")
+    assert "Workshop om Robot · trin: De seks cirkler." in result.stdout

@@ -1,0 +1,94 @@
+"""Stateful fakes for the core's ports: a store in memory, a clock and ids that tests steer."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from core.events import Event, evolve
+from core.model import ChannelKey, Workshop
+
+
+class MemoryUnit:
+    def __init__(self, store: MemoryStore, channel: ChannelKey):
+        self.store, self.channel = store, channel
+        self.workshop = store.current(channel)
+        self._seen: set[str] = set()
+
+    def already_seen(self, key: str) -> bool:
+        if key in self.store.seen or key in self._seen:
+            return True
+        self._seen.add(key)
+        return False
+
+    def record(self, events: Sequence[Event]) -> None:
+        for event in events:
+            self.workshop = evolve(self.workshop, event)
+
+
+@dataclass
+class MemoryStore:
+    workshops: dict[str, Workshop] = field(default_factory=dict)
+    seen: set[str] = field(default_factory=set)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def current(self, channel: ChannelKey) -> Workshop | None:
+        mine = [w for w in self.workshops.values() if w.channel == channel]
+        mine.sort(key=lambda w: (w.closed_at is not None, -w.created_at.timestamp()))
+        return mine[0] if mine else None
+
+    @contextmanager
+    def unit(self, channel: ChannelKey) -> Iterator[MemoryUnit]:
+        with self.lock:
+            before = self.current(channel)
+            unit = MemoryUnit(self, channel)
+            yield unit
+            # Committed only when the block ends without an error, like a transaction.
+            self.seen |= unit._seen
+            if before is not None and unit.workshop is None:
+                del self.workshops[before.id]
+            elif unit.workshop is not None:
+                self.workshops[unit.workshop.id] = unit.workshop
+
+    def workshop_by_id(self, workshop_id: str) -> Workshop | None:
+        return self.workshops.get(workshop_id)
+
+    def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
+        return [
+            w
+            for w in self.workshops.values()
+            if (w.channel.platform, w.channel.workspace) == (platform, workspace)
+            and (
+                user_id in w.facilitators
+                or any(n.author and n.author.user_id == user_id for n in w.notes)
+            )
+        ]
+
+
+@dataclass
+class SteppingClock:
+    now: datetime = field(default_factory=lambda: datetime(2026, 11, 2, 9, 0, tzinfo=UTC))
+    step: timedelta = timedelta(seconds=1)
+
+    def __call__(self) -> datetime:
+        self.now += self.step
+        return self.now
+
+
+@dataclass
+class CountingIds:
+    count: int = 0
+    codes: list[str] = field(default_factory=list)
+
+    def new_id(self) -> str:
+        self.count += 1
+        return f"{self.count:032x}"
+
+    def new_code(self) -> str:
+        self.count += 1
+        code = f"C{self.count:03d}-X{self.count:03d}"[:9]
+        self.codes.append(code)
+        return code

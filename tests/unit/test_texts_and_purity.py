@@ -1,0 +1,74 @@
+import ast
+import string
+from pathlib import Path
+
+from core.circles import CIRCLES
+from core.texts import LANGUAGES, TEXTS, all_keys, t
+from core.texts_flow import FLOW
+
+CORE = Path(__file__).resolve().parents[2] / "core"
+FRAMEWORKS = {
+    "slack_bolt",
+    "slack_sdk",
+    "microsoft_agents",
+    "botbuilder",
+    "sqlmodel",
+    "sqlalchemy",
+    "apscheduler",
+    "aiohttp",
+    "alembic",
+    "pydantic",
+    "pydantic_settings",
+    "adapters",
+    "bot",
+}
+
+
+def _fields(template):
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def test_every_text_exists_in_danish_and_english_with_the_same_blanks():
+    for key, entry in {**TEXTS, **FLOW}.items():
+        assert set(entry) == set(LANGUAGES), key
+        assert all(entry[lang].strip() for lang in LANGUAGES), key
+        assert _fields(entry["da"]) == _fields(entry["en"]), key
+
+
+def test_no_text_key_is_defined_twice():
+    assert not set(TEXTS) & set(FLOW)
+    assert len(all_keys()) == len(TEXTS) + len(FLOW)
+
+
+def test_every_circle_has_both_languages_for_every_field():
+    for info in CIRCLES:
+        for part in (info.name, info.covers, info.gain, info.risk):
+            assert set(part) == {"da", "en"} and all(part.values())
+
+
+def test_the_method_names_of_the_circles_stay_exact():
+    assert [i.name["da"] for i in CIRCLES] == [
+        "Realistisk",
+        "Anerkendt",
+        "Selvstændigt",
+        "Meningsfyldt",
+        "Udviklende",
+        "Sundt & sikkert",
+    ]
+
+
+def test_an_unknown_language_falls_back_to_danish():
+    assert t("step_today", "fr") == t("step_today", "da")
+
+
+def test_the_core_imports_no_framework_database_or_adapter():
+    for path in CORE.glob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module]
+            for name in names:
+                assert name.split(".")[0] not in FRAMEWORKS, f"{path.name} imports {name}"
