@@ -66,3 +66,8 @@ def show_moment(moment: datetime, lang: str, timezone: str) -> str:
     return format_datetime(
         moment.astimezone(ZoneInfo(timezone)), format="medium", locale=LOCALES[lang]
     )
+
+
+def local_day(moment: datetime, timezone: str) -> date:
+    """The calendar day a moment falls on where the workshop is (late UTC is tomorrow in DK)."""
+    return moment.astimezone(ZoneInfo(timezone)).date()

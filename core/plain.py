@@ -217,7 +217,7 @@ def render(message: Message, lang: str) -> str:
         case CirclePrompt():
             return _prompt(message, lang)
         case CountsChanged(circle=circle, step=step, counts=counts):
-            return f"   ({BY_CIRCLE[circle].name[lang]}: {counts_text(counts, step, lang)})"
+            return f"   ({BY_CIRCLE[circle].name[lang]} · {counts_text(counts, step, lang)})"
         case ItemConfirmed():
             return _confirmed(message, lang)
         case ItemRemoved(short_id=short_id):

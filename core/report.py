@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from core.circles import CIRCLES, CircleInfo
-from core.dates import show_day
+from core.dates import local_day, show_day
 from core.model import Agreement, Colour, Note, Prerequisite, Step, Timing, Workshop
 from core.texts import t
 
@@ -82,7 +83,8 @@ def _md(text: str) -> str:
 def markdown_report(workshop: Workshop, now: datetime) -> str:
     lang = workshop.language
     lines = [f"# {t('report_title', lang, technology=_md(workshop.technology))}", ""]
-    lines.append(t("report_started", lang, day=show_day(workshop.created_at.date(), lang)))
+    started = local_day(workshop.created_at, workshop.timezone)
+    lines.append(t("report_started", lang, day=show_day(started, lang)))
     lines.append(
         t(
             "status_line",
@@ -129,4 +131,5 @@ def markdown_report(workshop: Workshop, now: datetime) -> str:
 
 def export_filename(workshop: Workshop, now: datetime) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", workshop.technology.lower()).strip("-")[:40] or "workshop"
-    return f"rasmus-{slug}-{now.strftime('%Y%m%d-%H%M%S')}.md"
+    local = now.astimezone(ZoneInfo(workshop.timezone))
+    return f"rasmus-{slug}-{local.strftime('%Y%m%d-%H%M%S')}.md"

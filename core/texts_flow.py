@@ -173,8 +173,8 @@ FLOW: dict[str, dict[str, str]] = {
         "en": "Workshop about {technology} · step: {step}.",
     },
     "status_counts": {
-        "da": "{notes} noter, {prereqs} forudsætninger, {agreements} aftaler.",
-        "en": "{notes} notes, {prereqs} prerequisites, {agreements} agreements.",
+        "da": "Noter: {notes} · forudsætninger: {prereqs} · aftaler: {agreements}.",
+        "en": "Notes: {notes} · prerequisites: {prereqs} · agreements: {agreements}.",
     },
     "status_facilitators": {"da": "Facilitatorer: {names}.", "en": "Facilitators: {names}."},
     "status_rollout": {"da": "Udrulning: {day}.", "en": "Go-live: {day}."},

@@ -95,3 +95,44 @@ def test_a_stored_workshop_is_there_again_on_the_next_run(tmp_path):
     run_console(tmp_path, "/rasmus ny Robot\n")
     result = run_console(tmp_path, "/rasmus status\n")
     assert "Workshop om Robot · trin: De seks cirkler." in result.stdout
+
+
+def test_with_a_terminal_on_stdin_the_console_prompts_as_the_current_speaker(tmp_path):
+    import pty
+    import select
+
+    env = {
+        **os.environ,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'rasmus.db'}",
+        "PYTHONPATH": str(ROOT),
+        "TERM": "dumb",
+    }
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bot", "console"],
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        env=env,
+        cwd=tmp_path,
+    )
+    os.close(follower)
+    seen = b""
+
+    def read_until(marker: bytes) -> None:
+        nonlocal seen
+        while marker not in seen:
+            ready, _, _ = select.select([leader], [], [], 20)
+            assert ready, f"no {marker!r} in {seen!r}"
+            seen += os.read(leader, 4096)
+
+    try:
+        read_until(b"facilitator> ")
+        os.write(leader, "mette: /rasmus hjælp\n".encode())
+        read_until(b"mette> ")
+        os.write(leader, b"\x04")  # Ctrl-D ends the session
+        assert process.wait(timeout=20) == 0
+    finally:
+        process.kill()
+        os.close(leader)
+    assert b"Det kan du skrive" in seen

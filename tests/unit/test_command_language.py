@@ -150,3 +150,13 @@ def test_wrong_input_is_refused_with_the_reason_and_what_to_type(text, key, hint
 
 def test_a_note_of_exactly_the_limit_is_accepted():
     assert parse("note sundt " + "x" * MAX_TEXT).text == "x" * MAX_TEXT
+
+
+def test_a_late_utc_evening_is_already_the_next_day_in_copenhagen():
+    from datetime import UTC, datetime
+
+    from core.dates import local_day
+
+    assert str(local_day(datetime(2027, 3, 1, 23, 30, tzinfo=UTC), "Europe/Copenhagen")) == (
+        "2027-03-02"
+    )

@@ -32,7 +32,7 @@ def test_status_names_the_step_and_counts_in_english(say):
     assert workshop.step is Step.TODAY
     text = render(StatusView(workshop), "en")
     assert "Workshop about Robot · step: Today." in text
-    assert "0 notes, 0 prerequisites, 0 agreements." in text
+    assert "Notes: 0 · prerequisites: 0 · agreements: 0." in text
 
 
 def test_refused_rendering_of_a_date_param_uses_the_workshops_language(say):
