@@ -21,6 +21,7 @@ from core.messages import (
     HelpView,
     InspirationView,
     ItemConfirmed,
+    Mentions,
     Reply,
     Said,
     StatusView,
@@ -68,13 +69,12 @@ def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decis
         return refuse(lang, "no_workshop", "hint_start")
     if isinstance(command, c.FACILITATOR_ONLY) and not workshop.is_facilitator(ctx.actor.user_id):
         action = _FACILITATOR_ACTIONS[type(command)]
-        names = ", ".join(workshop.facilitators)
         return refuse(
             lang,
             "facilitator_only",
             "hint_ask_facilitator",
             action=TextRef(action),
-            facilitators=names,
+            facilitators=Mentions(workshop.facilitators),
         )
     if isinstance(command, c.WRITES) and workshop.is_closed:
         return refuse(lang, "closed", "hint_board")
@@ -232,8 +232,11 @@ def _rollout(workshop: Workshop, cmd: c.SetRollout, ctx: Context) -> Decision:
 def _facilitator(workshop: Workshop, cmd: c.AddFacilitator, ctx: Context) -> Decision:
     user_id = mention_id(cmd.who)
     if workshop.is_facilitator(user_id):
-        return refuse(workshop.language, "already_facilitator", "hint_help", who=cmd.who)
-    return _said(workshop, e.FacilitatorAdded(user_id), "facilitator_added", who=cmd.who)
+        who = Mentions((user_id,))
+        return refuse(workshop.language, "already_facilitator", "hint_help", who=who)
+    return _said(
+        workshop, e.FacilitatorAdded(user_id), "facilitator_added", who=Mentions((user_id,))
+    )
 
 
 def _language(workshop: Workshop, cmd: c.SetLanguage, ctx: Context) -> Decision:

@@ -27,6 +27,13 @@ class TextRef:
 
 
 @dataclass(frozen=True)
+class Mentions:
+    """People inside a message's params, by user id; each platform names them its own way."""
+
+    user_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Refusal:
     """Nothing changed. `key` names the reason in core.texts; `hint` what to type instead."""
 

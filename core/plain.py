@@ -19,6 +19,7 @@ from core.messages import (
     InspirationView,
     ItemConfirmed,
     ItemRemoved,
+    Mentions,
     Message,
     Refusal,
     Said,
@@ -44,6 +45,8 @@ def fill(params: dict[str, Any], lang: str) -> dict[str, Any]:
     for key, value in params.items():
         if isinstance(value, TextRef):
             value = t(value.key, lang)
+        elif isinstance(value, Mentions):
+            value = ", ".join(f"@{user_id}" for user_id in value.user_ids)
         elif isinstance(value, date):
             value = show_day(value, lang)
         out[key] = value
@@ -185,7 +188,7 @@ def status_text(workshop: Workshop, lang: str) -> str:
         t(
             "status_facilitators",
             lang,
-            names=", ".join(owner_label(f) for f in workshop.facilitators),
+            names=", ".join(f"@{user_id}" for user_id in workshop.facilitators),
         ),
         t("status_rollout", lang, day=show_day(workshop.rollout, lang))
         if workshop.rollout
