@@ -132,6 +132,14 @@ def _move(workshop: Workshop, cmd: c.MoveStep, ctx: Context) -> Decision:
     return Decision([e.StepChanged(step, ctx.now)], replies)
 
 
+def _authorship(anonymous: bool, item_id: str, ctx: Context):
+    """The author to store, or for an anonymous item none, with a one-time code and its hash."""
+    if not anonymous:
+        return ctx.actor, None, None
+    code = ctx.new_code()
+    return None, code, hash_code(item_id, code)
+
+
 def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
     lang = workshop.language
     if workshop.step not in NOTE_STEPS:
@@ -148,7 +156,7 @@ def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
         return refuse(lang, "missing_text", "hint_note")
     number = sum(1 for n in workshop.notes if n.circle is cmd.circle) + 1
     note_id = ctx.new_id()
-    code = ctx.new_code() if cmd.anonymous else None
+    author, code, code_hash = _authorship(cmd.anonymous, note_id, ctx)
     note = Note(
         id=note_id,
         short_id=f"{BY_CIRCLE[cmd.circle].letter}{number}",
@@ -156,9 +164,9 @@ def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
         colour=colour,
         step=workshop.step,
         text=text,
-        author=None if cmd.anonymous else ctx.actor,
+        author=author,
         created_at=ctx.now,
-        code_hash=hash_code(note_id, code) if code else None,
+        code_hash=code_hash,
         source_ref=None if cmd.anonymous else ctx.source_ref,
     )
     after = e.evolve(workshop, e.NoteAdded(note))
@@ -181,16 +189,16 @@ def _prereq(workshop: Workshop, cmd: c.AddPrerequisite, ctx: Context) -> Decisio
         return refuse(lang, "no_prereqs_in_step", "hint_next_step", step=step, current=current)
     number = len(workshop.prerequisites) + 1
     item_id = ctx.new_id()
-    code = ctx.new_code() if cmd.anonymous else None
+    author, code, code_hash = _authorship(cmd.anonymous, item_id, ctx)
     prereq = Prerequisite(
         id=item_id,
         short_id=f"F{number}",
         timing=cmd.timing,
         text=cmd.text,
-        author=None if cmd.anonymous else ctx.actor,
+        author=author,
         created_at=ctx.now,
         circles=cmd.circles,
-        code_hash=hash_code(item_id, code) if code else None,
+        code_hash=code_hash,
     )
     return Decision(
         [e.PrerequisiteAdded(prereq)],

@@ -91,11 +91,16 @@ def _rest(raw: str, count: int) -> str:
     return parts[count] if len(parts) > count else ""
 
 
-def _note(raw: str) -> c.Command | Refusal:
+def _take_anonymous(raw: str) -> tuple[bool, str, list[str]]:
+    """Whether `raw` starts with `anonym`/`anonymous`, and what follows it."""
     words = raw.split()
-    anonymous = bool(words) and fold(words[0]) in _ANONYMOUS
-    if anonymous:
-        raw, words = _rest(raw, 1), words[1:]
+    if words and fold(words[0]) in _ANONYMOUS:
+        return True, _rest(raw, 1), words[1:]
+    return False, raw, words
+
+
+def _note(raw: str) -> c.Command | Refusal:
+    anonymous, raw, words = _take_anonymous(raw)
     if not words:
         return Refusal("missing_circle", hint="hint_note")
     found = match_circle_prefix(words)
@@ -109,10 +114,7 @@ def _note(raw: str) -> c.Command | Refusal:
 
 
 def _prereq(raw: str) -> c.Command | Refusal:
-    words = raw.split()
-    anonymous = bool(words) and fold(words[0]) in _ANONYMOUS
-    if anonymous:
-        raw, words = _rest(raw, 1), words[1:]
+    anonymous, raw, words = _take_anonymous(raw)
     if not words:
         return Refusal("missing_text", hint="hint_prereq")
     timing = _TIMINGS.get(fold(words[0]))
