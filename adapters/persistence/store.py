@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, or_, update
@@ -12,6 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from adapters.persistence import mapping as m
+from adapters.persistence.cache import WorkshopCache
 from adapters.persistence.tables import (
     AgreementRow,
     FacilitatorRow,
@@ -26,9 +27,11 @@ from core.service import Conflict
 
 
 class SqlUnit:
-    def __init__(self, session: Session, workshop: Workshop | None):
+    def __init__(self, session: Session, workshop: Workshop | None, version: int):
         self.session = session
         self.workshop = workshop
+        self.version = version
+        self.changed = False
 
     def already_seen(self, key: str) -> bool:
         if self.session.get(SeenMessageRow, key) is not None:
@@ -39,7 +42,17 @@ class SqlUnit:
     def record(self, events: Sequence[e.Event]) -> None:
         for event in events:
             self._apply(event)
+            if isinstance(event, e.WorkshopStarted):
+                self.version = 0
             self.workshop = e.evolve(self.workshop, event)
+        if self.workshop is not None and not isinstance(events[0], e.WorkshopStarted):
+            self.version += 1
+            self.session.execute(
+                update(WorkshopRow)
+                .where(WorkshopRow.id == self.workshop.id)
+                .values(version=self.version)
+            )
+        self.changed = True
         self.session.flush()
 
     def _apply(self, event: e.Event) -> None:
@@ -101,21 +114,38 @@ class SqlStore:
         self.engine = engine
         sqlite = engine.dialect.name == "sqlite"
         self._lock_rows = not sqlite  # SQLite's BEGIN IMMEDIATE locks the whole file
-        # SQLite has one writer at a time anyway; queueing this process's writers on a lock
-        # spares them SQLite's busy-wait, which sleeps in steps of up to 100 ms.
-        self._writer = threading.Lock() if sqlite else nullcontext()
+        # The database lock is what keeps writers apart across processes. Within this one,
+        # writers also queue on a Python lock first: SQLite has one writer at a time anyway
+        # and its busy-wait sleeps in steps of up to 100 ms; on PostgreSQL the queue keeps
+        # waiting threads from holding pooled connections while they wait for the row lock.
+        self._whole_file = threading.Lock() if sqlite else None
+        self._channel_locks: dict[ChannelKey, threading.Lock] = {}
+        self._locks_guard = threading.Lock()
+        self._cache = WorkshopCache()
+
+    def _queue_for(self, channel: ChannelKey) -> threading.Lock:
+        if self._whole_file is not None:
+            return self._whole_file
+        with self._locks_guard:
+            return self._channel_locks.setdefault(channel, threading.Lock())
 
     @contextmanager
     def unit(self, channel: ChannelKey) -> Iterator[SqlUnit]:
-        with self._writer:
+        with self._queue_for(channel):
             yield from self._unit(channel)
 
     def _unit(self, channel: ChannelKey) -> Iterator[SqlUnit]:
         session = Session(self.engine, expire_on_commit=False)
         try:
             with session.begin():
-                unit = SqlUnit(session, self._load_for_channel(session, channel))
+                unit = SqlUnit(session, *self._load_for_channel(session, channel))
+                before = unit.workshop
                 yield unit
+            # Committed: what this unit ended with is what the database now holds.
+            if unit.changed and unit.workshop is not None:
+                self._cache.put(unit.workshop, unit.version)
+            elif unit.changed and before is not None:
+                self._cache.drop(before.id)
         except IntegrityError as error:
             # Two first messages in one channel at once (two `start`s, one retried event):
             # the service runs the loser again, and it then sees what the winner stored.
@@ -123,7 +153,9 @@ class SqlStore:
         finally:
             session.close()
 
-    def _load_for_channel(self, session: Session, channel: ChannelKey) -> Workshop | None:
+    def _load_for_channel(
+        self, session: Session, channel: ChannelKey
+    ) -> tuple[Workshop | None, int]:
         query = (
             select(WorkshopRow)
             .where(
@@ -137,12 +169,19 @@ class SqlStore:
         if self._lock_rows:
             query = query.with_for_update()
         row = session.exec(query).first()
-        return m.load_workshop(session, row) if row else None
+        return (self._workshop(session, row), row.version) if row else (None, 0)
+
+    def _workshop(self, session: Session, row: WorkshopRow) -> Workshop:
+        cached = self._cache.get(row.id, row.version)
+        if cached is None:
+            cached = m.load_workshop(session, row)
+            self._cache.put(cached, row.version)
+        return cached
 
     def workshop_by_id(self, workshop_id: str) -> Workshop | None:
         with Session(self.engine) as session:
             row = session.get(WorkshopRow, workshop_id)
-            return m.load_workshop(session, row) if row else None
+            return self._workshop(session, row) if row else None
 
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         """Workshops in a workspace where the person facilitates, wrote by name or owns a task."""
@@ -166,4 +205,4 @@ class SqlStore:
                 )
                 .order_by(WorkshopRow.created_at.desc())
             ).all()
-            return [m.load_workshop(session, row) for row in rows]
+            return [self._workshop(session, row) for row in rows]

@@ -65,6 +65,8 @@ class WorkshopRow(SQLModel, table=True):
     timezone: str = Field(max_length=64)
     rollout: date | None = None
     closed_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+    # Bumped by every change, so a process can trust its cached copy while this matches.
+    version: int = 0
 
 
 class FacilitatorRow(SQLModel, table=True):

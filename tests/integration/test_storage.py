@@ -54,6 +54,8 @@ def test_a_whole_workshop_survives_a_reload_from_the_database(sql_service, engin
     assert workshop.prerequisites[0].text == "Superbrugere på alle hold"
     assert workshop.agreements[0].owner == "<@U9>"
     assert workshop.notes[0].created_at.tzinfo is not None
+    # What the first service keeps in memory is exactly what a fresh load reads.
+    assert sql_service.workshop(CHANNEL) == workshop
 
 
 def test_an_anonymous_note_row_holds_no_trace_of_its_author(sql_service, engine):
@@ -163,3 +165,14 @@ def test_a_persons_workshops_are_found_for_their_home_view(sql_service):
     say(sql_service, "ny Andet", channel=ChannelKey("slack", "T2", "C1"))
     mine = sql_service.workshops_of("slack", "T1", "anne")
     assert [w.technology for w in mine] == ["Vagtplan"]
+
+
+def test_a_change_made_by_another_process_is_seen_despite_the_cache(sql_service, engine, clock):
+    other = WorkshopService(SqlStore(engine), clock, CountingIds(count=1000))
+    say(sql_service, "ny Vagtplan")
+    say(sql_service, "next")
+    say(sql_service, "note sundt Fra første", who="bo")
+    say(other, "note sundt Fra anden", who="cai")
+    outcome = say(sql_service, "note sundt Fra første igen", who="bo")
+    assert [n.short_id for n in outcome.workshop.notes] == ["H1", "H2", "H3"]
+    assert other.workshop(CHANNEL) == sql_service.workshop(CHANNEL)
