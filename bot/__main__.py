@@ -38,7 +38,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "teams-package":
         from adapters.teams.package import write_package
 
-        print(write_package(settings, args.out))
+        try:
+            print(write_package(settings, args.out))
+        except ValueError as problem:  # e.g. no bot id configured: say what to set
+            print(problem, file=sys.stderr)
+            return 2
         return 0
 
     from bot.runtime import build_runtime

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from core import commands as c
 from core.circles import fold, match_circle_prefix
@@ -248,3 +249,24 @@ def parse(text: str) -> c.Command | Refusal:
     if canonical is None:
         return Refusal("unknown_command", {"word": verb[:40]}, "hint_help")
     return _PARSERS[canonical](_rest(text, 1))
+
+
+_FORM_TEXTS = {
+    c.AddNote: ("text", "hint_note"),
+    c.AddPrerequisite: ("text", "hint_prereq"),
+    c.AddAgreement: ("what", "hint_agree"),
+    c.EditItem: ("text", "hint_board"),
+    c.StartWorkshop: ("technology", "hint_start"),
+}
+
+
+def check_form(command: c.Command) -> c.Command | Refusal:
+    """Commands built by forms (modals, cards) meet the same text rules as typed ones."""
+    field_and_hint = _FORM_TEXTS.get(type(command))
+    if field_and_hint is None:
+        return command
+    field, hint = field_and_hint
+    text = _text(getattr(command, field), hint)
+    if isinstance(text, Refusal):
+        return text
+    return replace(command, **{field: text})

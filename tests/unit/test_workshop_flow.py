@@ -259,3 +259,20 @@ def test_export_returns_the_whole_workshop_as_markdown(say):
     [ready] = messages(say("eksport"), ExportReady)
     assert "Hemmelig" in ready.markdown and "Bo" not in ready.markdown
     assert ready.filename.startswith("rasmus-vagtplan-") and ready.filename.endswith(".md")
+
+
+def test_a_form_built_note_meets_the_same_length_and_emptiness_rules(service):
+    from core.commands import AddNote
+    from core.model import Actor
+    from core.service import Incoming
+    from tests.conftest import CHANNEL
+
+    say = Speaker(service)
+    say("ny Vagtplan")
+    say("next")
+    anne = Actor("anne")
+    too_long = service.handle(Incoming(CHANNEL, anne, command=AddNote(Circle.HEALTHY, "x" * 2001)))
+    empty = service.handle(Incoming(CHANNEL, anne, command=AddNote(Circle.HEALTHY, "   ")))
+    assert refusal(too_long) == "text_too_long" and refusal(empty) == "missing_text"
+    kept = service.handle(Incoming(CHANNEL, anne, command=AddNote(Circle.HEALTHY, " Ondt  ")))
+    assert kept.workshop.notes[0].text == "Ondt"
