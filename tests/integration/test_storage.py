@@ -6,6 +6,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import select, text
 from sqlmodel import SQLModel
 
+from adapters.persistence.slack_tables import SLACK_METADATA
 from adapters.persistence.state import PlatformState
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import NoteRow, SeenMessageRow
@@ -23,7 +24,7 @@ def say(service, text, who="anne", channel=CHANNEL, **kwargs):
 def test_the_migrations_build_exactly_the_tables_the_code_declares(engine):
     with engine.connect() as connection:
         context = MigrationContext.configure(connection)
-        assert compare_metadata(context, SQLModel.metadata) == []
+        assert compare_metadata(context, [SQLModel.metadata, SLACK_METADATA]) == []
 
 
 def test_a_whole_workshop_survives_a_reload_from_the_database(sql_service, engine):

@@ -1,0 +1,151 @@
+"""Buttons (block_actions): open a modal, answer privately, or turn a choice into a command.
+
+Every listener acknowledges first. Modals open with the request's trigger_id, which Slack
+honours for three seconds, so they open before any slower work.
+"""
+
+from __future__ import annotations
+
+import json
+
+from slack_bolt.async_app import AsyncApp
+
+from adapters.slack import modals, render
+from adapters.slack.bridge import SlackBridge
+from adapters.slack.delivery import Where
+from core.circles import Circle
+from core.commands import AddNote, DeleteWorkshop, ShowInspiration, WithdrawItem
+from core.model import Colour, Step
+
+
+def _where(body: dict) -> Where:
+    channel = (body.get("channel") or {}).get("id") or (body.get("container") or {}).get(
+        "channel_id", ""
+    )
+    team = (body.get("team") or {}).get("id") or body["user"].get("team_id", "")
+    return Where(team, channel, body["user"]["id"])
+
+
+def _value(body: dict) -> str:
+    return body["actions"][0].get("value") or ""
+
+
+def describe_value(raw: str) -> dict:
+    """Button values we set are JSON objects or plain ids; never trust them beyond that."""
+    try:
+        value = json.loads(raw)
+    except ValueError:
+        return {"id": raw}
+    return value if isinstance(value, dict) else {"id": raw}
+
+
+async def _language(bridge: SlackBridge, where: Where, value: dict) -> str:
+    return value.get("l") or await bridge.language(where)
+
+
+def on_add_note(bridge: SlackBridge):
+    async def add_note(ack, body, client):
+        await ack()
+        where, value = _where(body), describe_value(_value(body))
+        lang = await _language(bridge, where, value)
+        view = modals.note_modal(where.team, where.channel, Circle(value["c"]), Step(value["s"]),
+                                 lang)
+        await client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    return add_note
+
+
+def on_add_prerequisite(bridge: SlackBridge):
+    async def add_prerequisite(ack, body, client):
+        await ack()
+        where, value = _where(body), describe_value(_value(body))
+        lang = await _language(bridge, where, value)
+        view = modals.prerequisite_modal(where.team, where.channel, lang)
+        await client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    return add_prerequisite
+
+
+def on_add_agreement(bridge: SlackBridge):
+    async def add_agreement(ack, body, client):
+        await ack()
+        where, value = _where(body), describe_value(_value(body))
+        lang = await _language(bridge, where, value)
+        view = modals.agreement_modal(where.team, where.channel, lang)
+        await client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    return add_agreement
+
+
+def on_inspiration(bridge: SlackBridge):
+    async def inspiration(ack, body, client):
+        await ack()
+        await bridge.handle(_where(body), client, command=ShowInspiration(Circle(_value(body))))
+
+    return inspiration
+
+
+def on_correct(bridge: SlackBridge):
+    async def correct(ack, body, client):
+        await ack()
+        where, value = _where(body), describe_value(_value(body))
+        workshop = await bridge.workshop(where)
+        item = workshop.find(value["id"]) if workshop else None
+        current = "" if item is None else getattr(item, "text", None) or getattr(item, "what", "")
+        lang = workshop.language if workshop else bridge.default_language
+        view = modals.edit_modal(where.team, where.channel, value["id"], current,
+                                 value.get("code"), lang)
+        await client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    return correct
+
+
+def on_withdraw(bridge: SlackBridge):
+    async def withdraw(ack, body, client):
+        await ack()
+        value = describe_value(_value(body))
+        command = WithdrawItem(value["id"], value.get("code"))
+        await bridge.handle(_where(body), client, command=command)
+
+    return withdraw
+
+
+def on_colour(bridge: SlackBridge, colour: Colour):
+    async def choose_colour(ack, body, client):
+        await ack()
+        token = _value(body)
+        pending = await bridge.state.take_pending(token)
+        where = _where(body)
+        if pending is None or (pending["user"] and pending["user"] != where.user):
+            return  # answered already (a double click), or not this person's question
+        where = Where(pending["team"], pending["channel"], where.user)
+        command = AddNote(Circle(pending["circle"]), pending["text"], pending["anonymous"], colour)
+        await bridge.handle(
+            where,
+            client,
+            command=command,
+            message_id=f"colour:{token}",
+            source_ref=pending.get("source_ref"),
+        )
+
+    return choose_colour
+
+
+def on_confirm_delete(bridge: SlackBridge):
+    async def confirm_delete(ack, body, client):
+        await ack()
+        await bridge.handle(_where(body), client, command=DeleteWorkshop(confirmed=True))
+
+    return confirm_delete
+
+
+def register(app: AsyncApp, bridge: SlackBridge) -> None:
+    app.action(render.ADD_NOTE)(on_add_note(bridge))
+    app.action(render.ADD_PREREQUISITE)(on_add_prerequisite(bridge))
+    app.action(render.ADD_AGREEMENT)(on_add_agreement(bridge))
+    app.action(render.INSPIRATION)(on_inspiration(bridge))
+    app.action(render.CORRECT_ITEM)(on_correct(bridge))
+    app.action(render.WITHDRAW_ITEM)(on_withdraw(bridge))
+    app.action(render.CHOOSE_GREEN)(on_colour(bridge, Colour.GREEN))
+    app.action(render.CHOOSE_RED)(on_colour(bridge, Colour.RED))
+    app.action(render.CONFIRM_DELETE)(on_confirm_delete(bridge))

@@ -1,0 +1,69 @@
+"""The bolt app: one workspace (bot token) or many (OAuth), listeners registered per kind.
+
+Bolt verifies every request's signature and timestamp (v0 HMAC, five minutes) before any
+listener runs, so a forged or replayed request gets 401 and reaches nothing of ours.
+The Web API client points at SLACK_API_URL and waits out 429s (Retry-After) and retries
+connection and server errors, so a rate limit delays a reply rather than losing it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from slack_bolt.async_app import AsyncApp
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+    AsyncServerErrorRetryHandler,
+)
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack import actions, commands, events, views
+from adapters.slack.bridge import SlackBridge
+
+log = logging.getLogger("rasmus.slack")
+
+
+def retry_handlers() -> list:
+    return [
+        AsyncRateLimitErrorRetryHandler(max_retry_count=5),
+        AsyncConnectionErrorRetryHandler(max_retry_count=2),
+        AsyncServerErrorRetryHandler(max_retry_count=2),
+    ]
+
+
+def web_client(settings, token: str | None = None) -> AsyncWebClient:
+    return AsyncWebClient(
+        token=token,
+        base_url=settings.slack_api_url,
+        retry_handlers=retry_handlers(),
+    )
+
+
+def uses_oauth(settings) -> bool:
+    return bool(settings.slack_client_id and settings.slack_client_secret)
+
+
+def build_bolt_app(runtime, *, socket_mode: bool = False) -> tuple[AsyncApp, SlackBridge]:
+    settings = runtime.settings
+    common = {
+        "signing_secret": settings.slack_signing_secret or None,
+        # Over Socket Mode nothing arrives over HTTP, so there is no signature to check.
+        "request_verification_enabled": not socket_mode,
+        "process_before_response": False,
+    }
+    if uses_oauth(settings) and not settings.slack_bot_token:
+        from adapters.slack.oauth import oauth_settings
+
+        engine = runtime.store.engine
+        app = AsyncApp(
+            client=web_client(settings),
+            oauth_settings=oauth_settings(settings, engine),
+            **common,
+        )
+    else:
+        app = AsyncApp(client=web_client(settings, settings.slack_bot_token), **common)
+    bridge = SlackBridge(runtime)
+    for listeners in (commands, actions, views, events):
+        listeners.register(app, bridge)
+    return app, bridge

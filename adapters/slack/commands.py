@@ -1,0 +1,27 @@
+"""`/rasmus <anything>`: the core's whole command language, unchanged.
+
+Acknowledged at once with an empty body (Slack then shows nothing in the channel), so the
+three-second limit never depends on the database; the core's replies follow through the Web API.
+"""
+
+from __future__ import annotations
+
+from slack_bolt.async_app import AsyncApp
+
+from adapters.slack.bridge import SlackBridge, unescape_slack
+from adapters.slack.delivery import Where
+
+SLASH_COMMAND = "/rasmus"
+
+
+def on_rasmus(bridge: SlackBridge):
+    async def rasmus_command(ack, command, client):
+        await ack()
+        where = Where(command["team_id"], command["channel_id"], command["user_id"])
+        await bridge.handle(where, client, text=unescape_slack(command.get("text") or ""))
+
+    return rasmus_command
+
+
+def register(app: AsyncApp, bridge: SlackBridge) -> None:
+    app.command(SLASH_COMMAND)(on_rasmus(bridge))

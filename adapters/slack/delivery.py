@@ -1,0 +1,195 @@
+"""Sending the core's replies to Slack: the channel, the person who acted, a circle message.
+
+Channel replies are posted in order; a circle prompt's `ts` is remembered so that its counts
+can be updated in place (chat.update) and thread replies under it become notes for it.
+Private replies are ephemeral in the channel, or a direct message where there is no channel
+(App Home). The export goes to the person's direct message as a file, never to the channel.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import secrets
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from slack_sdk.errors import SlackApiError
+from slack_sdk.web.async_client import AsyncWebClient
+
+from adapters.slack.labels import label
+from adapters.slack.render import circle_message, colour_question, to_slack
+from adapters.slack.state import SlackState
+from core.events import WorkshopDeleted
+from core.messages import (
+    Audience,
+    CirclePrompt,
+    ColourNeeded,
+    CountsChanged,
+    ExportReady,
+    Reply,
+)
+from core.model import ChannelKey, Step, Workshop
+from core.service import Outcome
+
+log = logging.getLogger("rasmus.slack")
+_NEVER = datetime.min.replace(tzinfo=UTC)
+
+
+def _counts_version(workshop: Workshop | None, changed: CountsChanged) -> datetime:
+    """The latest change to the circle's notes in that step; decisions are serialised per
+    channel with the clock, so a later decision never carries an earlier moment."""
+    if workshop is None:
+        return _NEVER
+    moments = [
+        note.updated_at or note.created_at
+        for note in workshop.notes
+        if note.circle is changed.circle and note.step is changed.step
+    ]
+    return max(moments, default=_NEVER)
+
+
+@dataclass(frozen=True)
+class Where:
+    """The conversation a request came from, and the person who acted."""
+
+    team: str
+    channel: str
+    user: str
+
+    @property
+    def key(self) -> ChannelKey:
+        return ChannelKey("slack", self.team, self.channel)
+
+    @property
+    def is_direct(self) -> bool:
+        return not self.channel or self.channel.startswith("D")
+
+
+class Delivery:
+    def __init__(self, state: SlackState):
+        self.state = state
+        # Per circle message: a lock, and the newest change shown, so that two updates never
+        # overwrite each other with old counts (without reading the workshop back).
+        self._update_locks: dict[str, asyncio.Lock] = {}
+        self._shown_versions: dict[str, datetime] = {}
+
+    async def deliver(
+        self,
+        outcome: Outcome,
+        where: Where,
+        client: AsyncWebClient,
+        source_ref: str | None = None,
+    ) -> None:
+        workshop = outcome.workshop
+        step = workshop.step if workshop else Step.INTRO
+        if any(isinstance(event, WorkshopDeleted) for event in outcome.events):
+            await self.state.forget_channel(where.team, where.channel)
+        for reply in outcome.replies:
+            try:
+                if reply.audience is Audience.CHANNEL:
+                    await self._to_channel(reply, where, client, workshop)
+                else:
+                    await self._to_person(reply, where, client, step, source_ref)
+            except Exception:  # one failed reply must not swallow the rest
+                # Only the message type: the content may hold an anonymous note.
+                log.exception("could not deliver %s", type(reply.message).__name__)
+
+    async def _to_channel(
+        self, reply: Reply, where: Where, client: AsyncWebClient, workshop: Workshop | None
+    ) -> None:
+        message = reply.message
+        if isinstance(message, CountsChanged):
+            await self.refresh_counts(message, where, client, workshop)
+            return
+        for slack_message in to_slack(message, reply.language):
+            posted = await self._in_channel(
+                client.chat_postMessage,
+                client,
+                channel=where.channel,
+                unfurl_links=False,  # a link in a note gets no preview card under our name
+                unfurl_media=False,
+                **slack_message.as_kwargs(),
+            )
+            if isinstance(message, CirclePrompt):
+                await self.state.remember_circle_message(
+                    where.team, where.channel, message.workshop_id, message.circle,
+                    message.step, posted["ts"],
+                )
+
+    async def _to_person(
+        self,
+        reply: Reply,
+        where: Where,
+        client: AsyncWebClient,
+        step: Step,
+        source_ref: str | None,
+    ) -> None:
+        message, lang = reply.message, reply.language
+        if isinstance(message, ExportReady):
+            await self._upload_export(message, where, client, lang)
+            return
+        if isinstance(message, ColourNeeded):
+            token = secrets.token_urlsafe(12)
+            await self.state.put_pending(token, where, message, source_ref)
+            slack_messages = [colour_question(message, token, step, lang)]
+        else:
+            slack_messages = to_slack(message, lang)
+        for slack_message in slack_messages:
+            await self.tell(where, client, slack_message.as_kwargs())
+
+    async def tell(self, where: Where, client: AsyncWebClient, kwargs: dict) -> None:
+        """Only the person sees it: ephemeral in a channel, a direct message otherwise."""
+        if where.is_direct:
+            await client.chat_postMessage(channel=where.user, **kwargs)
+        else:
+            await self._in_channel(
+                client.chat_postEphemeral, client, channel=where.channel, user=where.user, **kwargs
+            )
+
+    async def _in_channel(self, post, client: AsyncWebClient, **kwargs):
+        """Posts; when the bot was never invited to a public channel, joins it once and retries
+        (someone ran /rasmus there, so they want it there)."""
+        try:
+            return await post(**kwargs)
+        except SlackApiError as error:
+            if error.response.get("error") != "not_in_channel":
+                raise
+            await client.conversations_join(channel=kwargs["channel"])
+            return await post(**kwargs)
+
+    async def refresh_counts(
+        self, changed: CountsChanged, where: Where, client: AsyncWebClient,
+        workshop: Workshop | None = None,
+    ) -> None:
+        ref = await self.state.circle_message(changed.workshop_id, changed.circle, changed.step)
+        if ref is None:  # that step's messages were never posted here
+            return
+        key = f"{changed.workshop_id}:{changed.circle.value}:{changed.step.value}"
+        version = _counts_version(workshop, changed)
+        lock = self._update_locks.setdefault(key, asyncio.Lock())
+        async with lock:
+            # Deliveries can finish out of order; an older count must never overwrite a newer.
+            if version < self._shown_versions.get(key, _NEVER):
+                return
+            self._shown_versions[key] = version
+            language = workshop.language if workshop else "da"
+            message = circle_message(
+                changed.workshop_id, changed.circle, changed.step, changed.counts, language
+            )
+            await client.chat_update(channel=ref["channel"], ts=ref["ts"], **message.as_kwargs())
+
+    async def _upload_export(
+        self, ready: ExportReady, where: Where, client: AsyncWebClient, lang: str
+    ) -> None:
+        opened = await client.conversations_open(users=where.user)
+        direct = opened["channel"]["id"]
+        await client.files_upload_v2(
+            channel=direct,
+            filename=ready.filename,
+            title=ready.filename,
+            content=ready.markdown,
+        )
+        text = label("export_uploaded", lang, filename=ready.filename)
+        await self.tell(where, client, {"text": text})
+

@@ -1,0 +1,78 @@
+"""Words that only Slack's controls need (buttons, modal titles); everything else is core.texts.
+
+Kept here so the core's text table stays platform neutral. Modal titles are capped at 24
+characters by Slack and button labels at 75.
+"""
+
+from __future__ import annotations
+
+LABELS: dict[str, dict[str, str]] = {
+    "add_note": {"da": "Tilføj note", "en": "Add note"},
+    "inspiration": {"da": "Inspiration", "en": "Inspiration"},
+    "add_prerequisite": {"da": "Tilføj forudsætning", "en": "Add prerequisite"},
+    "add_agreement": {"da": "Tilføj aftale", "en": "Add agreement"},
+    "correct": {"da": "Ret", "en": "Correct"},
+    "withdraw": {"da": "Træk tilbage", "en": "Withdraw"},
+    "green": {"da": "Grøn: en forbedring", "en": "Green: an improvement"},
+    "red": {"da": "Rød: en forværring", "en": "Red: a deterioration"},
+    "better": {"da": "Bedre", "en": "Better"},
+    "worse": {"da": "Værre", "en": "Worse"},
+    "delete": {"da": "Slet alt", "en": "Delete everything"},
+    "cancel": {"da": "Annullér", "en": "Cancel"},
+    "submit": {"da": "Gem", "en": "Save"},
+    "note_title": {"da": "Ny note", "en": "New note"},
+    "edit_title": {"da": "Ret bidrag", "en": "Correct contribution"},
+    "prereq_title": {"da": "Ny forudsætning", "en": "New prerequisite"},
+    "agreement_title": {"da": "Ny aftale", "en": "New agreement"},
+    "note_text": {"da": "Din note", "en": "Your note"},
+    "colour": {"da": "Farve", "en": "Colour"},
+    "post_anonymously": {"da": "Send anonymt", "en": "Post anonymously"},
+    "anonymous_hint": {
+        "da": "Ingen, heller ikke facilitatoren, kan se, at den er fra dig.",
+        "en": "Nobody, not even the facilitator, can see that it is yours.",
+    },
+    "prereq_text": {"da": "Hvad skal være på plads?", "en": "What must be in place?"},
+    "timing": {"da": "Hvornår?", "en": "When?"},
+    "circles": {"da": "Cirkler", "en": "Circles"},
+    "owner": {"da": "Hvem", "en": "Who"},
+    "due": {"da": "Hvornår", "en": "By when"},
+    "what": {"da": "Hvad", "en": "What"},
+    "new_text": {"da": "Ny tekst", "en": "New text"},
+    "circle_in": {"da": "Cirkel: {circle}", "en": "Circle: {circle}"},
+    "no_workshops": {
+        "da": "Du er ikke med i nogen RASMUS-workshop endnu. Start en i en kanal med "
+        "`/rasmus ny <teknologi>`.",
+        "en": "You are not in any RASMUS workshop yet. Start one in a channel with "
+        "`/rasmus start <technology>`.",
+    },
+    "home_heading": {"da": "Dine workshops", "en": "Your workshops"},
+    "home_agreements": {"da": "Dine åbne aftaler", "en": "Your open agreements"},
+    "home_no_agreements": {"da": "Ingen åbne aftaler.", "en": "No open agreements."},
+    "home_line": {
+        "da": "{technology} i <#{channel}> · trin: {step}",
+        "en": "{technology} in <#{channel}> · step: {step}",
+    },
+    "export_uploaded": {
+        "da": "Rapporten er sendt til dig som filen {filename} i en direkte besked.",
+        "en": "The report is sent to you as the file {filename} in a direct message.",
+    },
+    "choose_colour": {"da": "Vælg grøn eller rød.", "en": "Choose green or red."},
+    "choose_timing": {
+        "da": "Vælg før, under eller efter.",
+        "en": "Choose before, during or after.",
+    },
+    "reply_in_thread": {
+        "da": "… eller svar i tråden her.",
+        "en": "… or reply in this thread.",
+    },
+    "not_in_thread_step": {
+        "da": "Svar i tråden bliver kun til noter, mens cirklens trin er åbent.",
+        "en": "Thread replies only become notes while the circle's step is open.",
+    },
+}
+
+
+def label(key: str, lang: str, **params) -> str:
+    entry = LABELS[key]
+    text = entry.get(lang) or entry["da"]
+    return text.format(**params) if params else text

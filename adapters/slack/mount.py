@@ -1,0 +1,124 @@
+"""Puts Slack on the shared aiohttp server, or connects it over Socket Mode, and says which.
+
+HTTP: `POST /slack/events` takes Events API, slash commands and interactivity alike;
+with OAuth, `GET /slack/install` ("Add to Slack") and `GET /slack/oauth_redirect`.
+Socket Mode (SLACK_APP_TOKEN): the connection opens in the app's lifecycle with
+`connect_async()` (not `start_async()`, which never returns) and closes at shutdown.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+
+from adapters.slack.app import build_bolt_app, uses_oauth, web_client
+
+log = logging.getLogger("rasmus.slack")
+
+SLACK_APP_KEY = web.AppKey("slack_bolt_app", AsyncApp)
+EVENTS_PATH = "/slack/events"
+
+
+def missing_configuration(settings) -> str | None:
+    """Why Slack cannot start, in words an installer can act on; None when it can."""
+    has_token = bool(settings.slack_bot_token) or uses_oauth(settings)
+    if settings.slack_app_token:
+        if not settings.slack_bot_token:
+            return "SLACK_APP_TOKEN is set for Socket Mode but SLACK_BOT_TOKEN is missing"
+        return None
+    if not settings.slack_signing_secret and not has_token:
+        return "SLACK_SIGNING_SECRET and SLACK_BOT_TOKEN are not set"
+    if not settings.slack_signing_secret:
+        return "SLACK_SIGNING_SECRET is not set"
+    if not has_token:
+        return "SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET " \
+               "(OAuth) are not set"
+    return None
+
+
+def events_handler(bolt: AsyncApp):
+    async def slack_events(request: web.Request) -> web.Response:
+        response = await bolt.async_dispatch(await to_bolt_request(request))
+        return await to_aiohttp_response(response)
+
+    return slack_events
+
+
+def oauth_handlers(bolt: AsyncApp):
+    flow = bolt.oauth_flow
+
+    async def install(request: web.Request) -> web.Response:
+        bolt_request = await to_bolt_request(request)
+        return await to_aiohttp_response(await flow.handle_installation(bolt_request))
+
+    async def redirect(request: web.Request) -> web.Response:
+        bolt_request = await to_bolt_request(request)
+        return await to_aiohttp_response(await flow.handle_callback(bolt_request))
+
+    return install, redirect
+
+
+def socket_mode_lifecycle(bolt: AsyncApp, settings):
+    async def socket_mode(app: web.Application):
+        from slack_bolt.adapter.socket_mode.async_handler import AsyncSocketModeHandler
+
+        handler = AsyncSocketModeHandler(
+            bolt, settings.slack_app_token, web_client=web_client(settings)
+        )
+        await handler.connect_async()
+        yield
+        await handler.close_async()
+
+    return socket_mode
+
+
+def _keep_payloads_out_of_logs() -> None:
+    # At DEBUG, bolt and slack_sdk log whole request and response bodies: a modal submission
+    # holds both the user id and the text of an anonymous note. Never below INFO for them.
+    for name in ("slack_bolt", "slack_sdk"):
+        logger = logging.getLogger(name)
+        if logger.getEffectiveLevel() < logging.INFO:
+            logger.setLevel(logging.INFO)
+
+
+def shared_http_session(bolt: AsyncApp):
+    """One pooled aiohttp session for every Web API call. Without it slack_sdk opens a new
+    session and connection per call, which costs the event loop more than the ack itself.
+    Bolt hands the app client's session to each request's client."""
+
+    async def http_session(app: web.Application):
+        session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=30))
+        bolt.client.session = session
+        yield
+        bolt.client.session = None
+        await session.close()
+
+    return http_session
+
+
+def mount_slack(app: web.Application, runtime):
+    from bot.server import ChannelStatus  # the server imports us; import back lazily
+
+    settings = runtime.settings
+    problem = missing_configuration(settings)
+    if problem:
+        return ChannelStatus("Slack", False, problem)
+    _keep_payloads_out_of_logs()
+    socket_mode = bool(settings.slack_app_token)
+    bolt, _bridge = build_bolt_app(runtime, socket_mode=socket_mode)
+    app[SLACK_APP_KEY] = bolt
+    app.cleanup_ctx.append(shared_http_session(bolt))
+    if socket_mode:
+        app.cleanup_ctx.append(socket_mode_lifecycle(bolt, settings))
+        return ChannelStatus("Slack", True, "Socket Mode (SLACK_APP_TOKEN set)")
+    app.router.add_post(EVENTS_PATH, events_handler(bolt))
+    if bolt.oauth_flow is not None:
+        install, redirect = oauth_handlers(bolt)
+        app.router.add_get("/slack/install", install)
+        app.router.add_get("/slack/oauth_redirect", redirect)
+        return ChannelStatus("Slack", True, f"HTTP {EVENTS_PATH}, OAuth install at /slack/install")
+    return ChannelStatus("Slack", True, f"HTTP {EVENTS_PATH}, one workspace (SLACK_BOT_TOKEN)")

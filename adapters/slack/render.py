@@ -1,0 +1,171 @@
+"""Core messages as Block Kit. Pure functions: same message in, same blocks out.
+
+Anything without a richer Slack form is the core's plain text (core.plain), escaped as a whole
+(it contains people's notes) and split to Slack's limits. Button values carry only ids.
+"""
+
+from __future__ import annotations
+
+from adapters.slack.blocks import (
+    Block,
+    SlackMessage,
+    actions,
+    button,
+    confirm_dialog,
+    context,
+    divider,
+    header,
+    paginate,
+    section,
+    text_sections,
+)
+from adapters.slack.escape import escape_user_text
+from adapters.slack.labels import label
+from core import plain
+from core.circles import BY_CIRCLE, CIRCLES, Circle
+from core.messages import (
+    CirclePrompt,
+    ColourNeeded,
+    CountsChanged,
+    DeleteConfirmNeeded,
+    ItemConfirmed,
+    Message,
+    StepOpened,
+)
+from core.model import Colour, Step, Workshop
+from core.texts import t
+
+# action_ids: listeners are registered per id in adapters.slack.actions
+ADD_NOTE = "rasmus_add_note"
+INSPIRATION = "rasmus_inspiration"
+ADD_PREREQUISITE = "rasmus_add_prerequisite"
+ADD_AGREEMENT = "rasmus_add_agreement"
+CORRECT_ITEM = "rasmus_correct_item"
+WITHDRAW_ITEM = "rasmus_withdraw_item"
+CHOOSE_GREEN = "rasmus_choose_green"
+CHOOSE_RED = "rasmus_choose_red"
+CONFIRM_DELETE = "rasmus_confirm_delete"
+
+
+def safe(text: str) -> str:
+    return escape_user_text(text)
+
+
+def circle_message(
+    workshop_id: str, circle: Circle, step: Step, counts: dict[Colour, int], lang: str
+) -> SlackMessage:
+    """One circle's message in the today/expectations/follow-up steps; updated as counts move."""
+    info = BY_CIRCLE[circle]
+    name = info.name[lang]
+    counts_line = plain.counts_text(counts, step, lang)
+    how = "how_today" if step is Step.TODAY else "how_expectations"
+    # The language rides on the button, so the modal opens without reading the workshop.
+    value = {"w": workshop_id, "c": circle.value, "s": step.value, "l": lang}
+    blocks: list[Block] = [
+        section(f"*{safe(name)}* ({info.letter})\n{safe(info.covers[lang])}"),
+        context(
+            f"{counts_line}  ·  {safe(t(how, lang, circle=name.split()[0].lower()))} "
+            f"{label('reply_in_thread', lang)}"
+        ),
+        actions(
+            button(label("add_note", lang), ADD_NOTE, value, style="primary"),
+            button(label("inspiration", lang), INSPIRATION, circle.value),
+            block_id=f"circle_{circle.value}",
+        ),
+    ]
+    return SlackMessage(safe(f"{name}: {counts_line}"), blocks)
+
+
+def step_message(message: StepOpened, lang: str) -> SlackMessage:
+    workshop, step = message.workshop, message.step
+    blocks: list[Block] = [
+        header(plain.step_heading(workshop, step, lang)),
+        *text_sections(safe(plain.step_guidance(workshop, step, lang))),
+    ]
+    if step is Step.INTRO:
+        blocks.append(divider())
+        for info in CIRCLES:
+            blocks.append(
+                section(f"*{safe(info.name[lang])}* ({info.letter})\n{safe(info.covers[lang])}")
+            )
+    elif step is Step.PREREQUISITES:
+        blocks.append(context(safe(t("how_prerequisites", lang))))
+        value = {"w": workshop.id, "l": lang}
+        blocks.append(
+            actions(button(label("add_prerequisite", lang), ADD_PREREQUISITE, value,
+                           style="primary"))
+        )
+    elif step in (Step.AGREEMENTS, Step.FOLLOW_UP):
+        if step is Step.AGREEMENTS:
+            blocks.append(context(safe(t("how_agreements", lang))))
+        value = {"w": workshop.id, "l": lang}
+        blocks.append(
+            actions(button(label("add_agreement", lang), ADD_AGREEMENT, value, style="primary"))
+        )
+    return SlackMessage(safe(plain.step_heading(workshop, step, lang)), blocks)
+
+
+def confirmation(message: ItemConfirmed, lang: str) -> SlackMessage:
+    """Private to the author; an anonymous item's code rides on its own buttons only."""
+    text = safe(plain.render(message, lang))
+    blocks = text_sections(text)
+    item = message.item
+    if message.change in ("added", "edited"):
+        value = {"id": item.short_id}
+        if message.code:  # only the author sees this message; the code proves it is theirs
+            value["code"] = message.code
+        blocks.append(
+            actions(
+                button(label("correct", lang), CORRECT_ITEM, value),
+                button(label("withdraw", lang), WITHDRAW_ITEM, value, style="danger"),
+            )
+        )
+    return SlackMessage(text, blocks)
+
+
+def colour_question(message: ColourNeeded, token: str, step: Step, lang: str) -> SlackMessage:
+    """An unmarked thread reply in expectations: which colour? Nothing is stored until answered."""
+    after = step is Step.FOLLOW_UP
+    question = t("colour_needed", lang)
+    quoted = "\n".join(">" + line for line in safe(message.text).split("\n"))
+    blocks = [
+        section(f"{safe(question)}\n{quoted}"),
+        actions(
+            button(label("better" if after else "green", lang), CHOOSE_GREEN, token,
+                   style="primary"),
+            button(label("worse" if after else "red", lang), CHOOSE_RED, token, style="danger"),
+        ),
+    ]
+    return SlackMessage(question, blocks)
+
+
+def delete_question(message: DeleteConfirmNeeded, lang: str) -> SlackMessage:
+    text = safe(plain.render(message, lang))
+    confirm = confirm_dialog(label("delete", lang), plain.render(message, lang),
+                             label("delete", lang), label("cancel", lang))
+    blocks = [
+        *text_sections(text),
+        actions(button(label("delete", lang), CONFIRM_DELETE, "confirmed", style="danger",
+                       confirm=confirm)),
+    ]
+    return SlackMessage(text, blocks)
+
+
+def to_slack(message: Message, lang: str) -> list[SlackMessage]:
+    """Messages ready to post. Long ones (the board, help) become several within Slack's limits."""
+    match message:
+        case StepOpened():
+            return [step_message(message, lang)]
+        case CirclePrompt() | CountsChanged():
+            return [circle_message(message.workshop_id, message.circle, message.step,
+                                   message.counts, lang)]
+        case ItemConfirmed() if message.change != "announced":
+            return [confirmation(message, lang)]
+        case DeleteConfirmNeeded():
+            return [delete_question(message, lang)]
+    text = safe(plain.render(message, lang))
+    return paginate(text_sections(text), text)
+
+
+def workshop_language(workshop: Workshop | None, fallback: str = "da") -> str:
+    return workshop.language if workshop else fallback

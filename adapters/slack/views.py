@@ -1,0 +1,44 @@
+"""Modal submissions (view_submission): each becomes one core command.
+
+A missing radio choice is answered inside the modal (response_action=errors) so nothing is
+lost; anything else closes the modal at once and the core's answer arrives privately.
+The view id is the idempotency key: one modal stores at most one contribution.
+"""
+
+from __future__ import annotations
+
+from slack_bolt.async_app import AsyncApp
+
+from adapters.slack import modals
+from adapters.slack.bridge import SlackBridge
+from adapters.slack.delivery import Where
+from core.commands import Command
+
+_READERS = {
+    modals.NOTE_MODAL: modals.read_note,
+    modals.PREREQ_MODAL: modals.read_prerequisite,
+    modals.AGREEMENT_MODAL: modals.read_agreement,
+    modals.EDIT_MODAL: modals.read_edit,
+}
+
+
+def on_submission(bridge: SlackBridge, callback_id: str):
+    read = _READERS[callback_id]
+
+    async def submitted(ack, body, view, client):
+        errors = modals.missing_choices(view)
+        if errors:
+            await ack(response_action="errors", errors=errors)
+            return
+        await ack()
+        meta = modals.metadata(view)
+        where = Where(meta["tm"], meta["ch"], body["user"]["id"])
+        command: Command = read(view)
+        await bridge.handle(where, client, command=command, message_id=f"view:{view['id']}")
+
+    return submitted
+
+
+def register(app: AsyncApp, bridge: SlackBridge) -> None:
+    for callback_id in _READERS:
+        app.view(callback_id)(on_submission(bridge, callback_id))

@@ -1,0 +1,84 @@
+"""`POST /api/messages` on the shared server: the Bot Framework token check, then the agent.
+
+The token check guards this route only (as middleware it would block `/healthz` and Slack).
+Any failure of the check is a 401: the SDK's validator raises a bare KeyError, not a JWT error,
+for a token without a key id, which its own middleware turns into a 500.
+"""
+
+from __future__ import annotations
+
+import logging
+import warnings
+
+from aiohttp import web
+from aiohttp.web_exceptions import NotAppKeyWarning
+from microsoft_agents.hosting.core.authorization import ClaimsIdentity, JwtTokenValidator
+from pydantic import ValidationError
+
+from adapters.teams.agent import RasmusTeamsAgent
+from adapters.teams.sdk import TeamsSdk, build_sdk
+from adapters.teams.turns import TeamsTurns
+from bot.runtime import Runtime
+
+log = logging.getLogger("rasmus.teams")
+
+TEAMS_KEY = web.AppKey("teams_turns", TeamsTurns)
+
+_BAR = "!" * 78
+ANONYMOUS_WARNING = f"""
+{_BAR}
+!! Teams runs WITHOUT credentials (anonymous mode): any caller can post to /api/messages.
+!! This is for local testing with the Agents Playground only. In production set
+!! CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID, ...__CLIENTSECRET and ...__TENANTID.
+{_BAR}"""
+
+
+async def verified_claims(request: web.Request, sdk: TeamsSdk) -> ClaimsIdentity | None:
+    """The caller's identity from its Bot Framework token; None when it has no valid one."""
+    if sdk.anonymous:
+        return ClaimsIdentity({}, authentication_type="anonymous")
+    scheme, _, token = request.headers.get("Authorization", "").strip().partition(" ")
+    token = token.strip()
+    if scheme.lower() != "bearer" or not token or " " in token:
+        return None
+    try:
+        return await JwtTokenValidator(sdk.auth_configuration).validate_token(token)
+    except Exception as error:  # noqa: BLE001 - every way a token can be bad means 401
+        log.warning("rejected a Teams request: %s", type(error).__name__)
+        return None
+
+
+def messages_handler(sdk: TeamsSdk, agent: RasmusTeamsAgent):
+    async def handle(request: web.Request) -> web.StreamResponse:
+        claims = await verified_claims(request, sdk)
+        if claims is None:
+            return web.json_response({"error": "unauthorized"}, status=401)
+        with warnings.catch_warnings():
+            # The SDK reads the identity under this plain string key.
+            warnings.simplefilter("ignore", NotAppKeyWarning)
+            request["claims_identity"] = claims
+        try:
+            return await sdk.adapter.process(request, agent)
+        except ValidationError:  # a body that is JSON but no Bot Framework activity
+            return web.json_response({"error": "not an activity"}, status=400)
+
+    return handle
+
+
+def mount_teams(app: web.Application, runtime: Runtime, *, sdk: TeamsSdk | None = None):
+    from bot.server import ChannelStatus  # imported late: bot.server imports this module
+
+    sdk = sdk or build_sdk(runtime.settings)
+    turns = TeamsTurns(runtime, sdk)
+    agent = RasmusTeamsAgent(turns)
+    app[TEAMS_KEY] = turns
+    app.router.add_post("/api/messages", messages_handler(sdk, agent))
+    app.on_cleanup.append(lambda _app: turns.drain())
+    if sdk.anonymous:
+        log.warning(ANONYMOUS_WARNING)
+        # Said once above; the SDK would otherwise repeat "App ID is not provided" every turn.
+        logging.getLogger(
+            "microsoft_agents.hosting.core.connector.client.user_token_client"
+        ).setLevel(logging.ERROR)
+        return ChannelStatus("Teams", True, "ANONYMOUS local mode: no credentials, testing only")
+    return ChannelStatus("Teams", True, f"POST /api/messages, bot id {sdk.app_id}")

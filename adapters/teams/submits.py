@@ -1,0 +1,71 @@
+"""A card's submitted values back into a core command (or a refusal the core words)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from core import commands as c
+from core.circles import parse_circle
+from core.dates import parse_day
+from core.language import MAX_TEXT
+from core.messages import Refusal
+from core.model import Colour, Timing
+
+SubmitResult = c.Command | Refusal | None
+
+
+def _flag(value: Any) -> bool:
+    return str(value).strip().lower() in ("true", "1", "yes", "on")
+
+
+def _text(values: dict, key: str) -> str:
+    return str(values.get(key) or "").strip()
+
+
+def command_from_submit(values: dict[str, Any]) -> SubmitResult:
+    """None when the values are not from one of our cards (then the turn is ignored)."""
+    action = values.get("rasmus")
+    # Cards cap inputs at 2,000 characters, but a client can send anything: refuse here too.
+    for key in ("text", "new_text", "what", "owner_text"):
+        if len(_text(values, key)) > MAX_TEXT:
+            length = len(_text(values, key))
+            return Refusal("text_too_long", {"length": length, "limit": MAX_TEXT}, "hint_shorter")
+    if action == "note":
+        circle = parse_circle(str(values.get("circle", "")))
+        if circle is None:
+            return Refusal("missing_circle", hint="hint_circles")
+        colour = values.get("colour")
+        return c.AddNote(
+            circle,
+            _text(values, "text"),
+            anonymous=_flag(values.get("anonymous")),
+            colour=Colour(colour) if colour in ("green", "red") else None,
+        )
+    if action == "prereq":
+        timing = values.get("timing")
+        if timing not in {t.value for t in Timing}:
+            return Refusal("bad_timing", {"word": str(timing or "")}, "hint_prereq")
+        return c.AddPrerequisite(
+            Timing(timing), _text(values, "text"), anonymous=_flag(values.get("anonymous"))
+        )
+    if action == "agree":
+        owner = _text(values, "owner_text") or _text(values, "owner")
+        if not owner:
+            return Refusal("missing_who", hint="hint_agree")
+        due = parse_day(_text(values, "due"))
+        if due is None:
+            return Refusal("bad_date", {"word": _text(values, "due")}, "hint_date")
+        return c.AddAgreement(owner, due, _text(values, "what"))
+    if action == "edit":
+        return c.EditItem(
+            _text(values, "short_id"), _text(values, "new_text"), code=values.get("code") or None
+        )
+    if action == "withdraw":
+        return c.WithdrawItem(_text(values, "short_id"), code=values.get("code") or None)
+    if action == "inspiration":
+        return c.ShowInspiration(parse_circle(str(values.get("circle") or "")))
+    if action == "board":
+        return c.ShowBoard()
+    if action == "delete":
+        return c.DeleteWorkshop(confirmed=True)
+    return None

@@ -1,0 +1,73 @@
+"""A pass-through between the bot and the emulator's connector that records what the bot sent.
+
+The emulator drops what the Teams wire carries beyond text and cards (the targeted-message
+flag, the recipient), so tests read those here, exactly as the bot put them on the wire.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import aiohttp
+from aiohttp import web
+
+
+@dataclass(frozen=True)
+class Sent:
+    method: str
+    path: str
+    query: dict[str, str]
+    body: dict | None
+
+
+class ConnectorRecorder:
+    def __init__(self):
+        self.target = ""  # the emulator's base URL, set once it listens
+        self.sent: list[Sent] = []
+        self._runner: web.AppRunner | None = None
+        self._session: aiohttp.ClientSession | None = None
+        self.port = 0
+
+    async def start(self) -> None:
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", self._forward)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.port = site._server.sockets[0].getsockname()[1]
+        self._session = aiohttp.ClientSession()
+
+    async def stop(self) -> None:
+        if self._session:
+            await self._session.close()
+        if self._runner:
+            await self._runner.cleanup()
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/_connector"
+
+    async def _forward(self, request: web.Request) -> web.Response:
+        raw = await request.read()
+        body = None
+        if raw and request.content_type == "application/json":
+            body = await request.json()
+        self.sent.append(Sent(request.method, request.path, dict(request.query), body))
+        headers = {
+            k: v
+            for k, v in request.headers.items()
+            if k.lower() not in ("host", "content-length", "transfer-encoding")
+        }
+        async with self._session.request(
+            request.method, self.target + request.path_qs, data=raw or None, headers=headers
+        ) as answer:
+            content = await answer.read()
+            return web.Response(
+                body=content,
+                status=answer.status,
+                content_type=answer.content_type or "application/json",
+            )
+
+    def targeted(self) -> list[Sent]:
+        return [s for s in self.sent if s.query.get("isTargetedActivity") == "true"]

@@ -1,0 +1,64 @@
+"""The Teams endpoint in anonymous mode, wired to a fake connector, for tests that post
+Bot Framework activities to /api/messages directly (no emulator)."""
+
+from __future__ import annotations
+
+import time
+
+import aiohttp
+from aiohttp import web
+
+from adapters.teams.mount import TEAMS_KEY, mount_teams
+from adapters.teams.retry import RetryPolicy
+from adapters.teams.sdk import build_sdk
+from bot.runtime import build_runtime
+from tests.e2e.teams.activities import channel_message
+from tests.e2e.teams.conftest import serve, teams_settings
+from tests.e2e.teams.fake_connector import FakeConnector
+
+
+class Bot:
+    """The Teams endpoint (anonymous mode) wired to a fake connector and a recorded sleep."""
+
+    def __init__(self, tmp_path, connector: FakeConnector, **policy):
+        self.sleeps: list[float] = []
+
+        async def sleep(seconds: float) -> None:
+            self.sleeps.append(seconds)
+
+        settings = teams_settings(tmp_path)
+        self.runtime = build_runtime(settings, migrate=True)
+        self.app = web.Application()
+        sdk = build_sdk(settings, RetryPolicy(sleep=sleep, jitter=lambda: 0.5, **policy))
+        mount_teams(self.app, self.runtime, sdk=sdk)
+        self.connector = connector
+
+    async def __aenter__(self):
+        await self.connector.start()
+        self.runner, port = await serve(self.app)
+        self.url = f"http://127.0.0.1:{port}/api/messages"
+        self.session = aiohttp.ClientSession()
+        return self
+
+    async def __aexit__(self, *_):
+        await self.app[TEAMS_KEY].drain()
+        await self.session.close()
+        await self.runner.cleanup()
+        await self.connector.stop()
+        self.runtime.close()
+
+    async def say(self, text: str, **kwargs) -> float:
+        """Posts a channel message; returns how long the endpoint took to answer."""
+        return await self.post(channel_message(text, self.connector.url, **kwargs))
+
+    async def post(self, activity: dict) -> float:
+        started = time.monotonic()
+        async with self.session.post(self.url, json=activity) as answer:
+            assert answer.status in (200, 202)
+        return time.monotonic() - started
+
+    async def settle(self) -> None:
+        await self.app[TEAMS_KEY].drain()
+
+    def workshop(self):
+        return self.runtime.service.workshops_of("msteams", "19:team@thread.tacv2", "29:anne")[0]

@@ -1,0 +1,104 @@
+"""The Adaptive Cards, as pure functions, compared with reviewed snapshots.
+
+After an intended change run `UPDATE_SNAPSHOTS=1 pytest tests/e2e/teams/test_cards.py` and
+review the diff of tests/e2e/teams/snapshots/.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from adapters.teams import cards
+from core.circles import Circle
+from core.messages import ItemConfirmed
+from core.model import Actor, ChannelKey, Colour, Note, Step, Workshop
+
+SNAPSHOTS = Path(__file__).parent / "snapshots"
+# Microsoft's Adaptive Card 1.5 schema (github.com/microsoft/AdaptiveCards, schemas/1.5.0, MIT).
+CARD_SCHEMA = json.loads(
+    (Path(__file__).parent / "schema" / "adaptive-card-1.5.json").read_text(encoding="utf-8")
+)
+WORKSHOP = Workshop(
+    "w1",
+    ChannelKey("msteams", "team", "channel"),
+    "Rostering app",
+    Actor("29:anne", "Anne"),
+    datetime(2026, 11, 27, 9, tzinfo=UTC),
+    facilitators=("29:anne",),
+)
+COUNTS = {Colour.ORANGE: 0, Colour.GREEN: 3, Colour.RED: 1}
+NOTE = Note(
+    "n1",
+    "R1",
+    Circle.REALISTIC,
+    Colour.ORANGE,
+    Step.TODAY,
+    "Slow screens",
+    Actor("29:anne", "Anne"),
+    datetime(2026, 11, 27, 9, tzinfo=UTC),
+)
+
+CASES = {
+    "intro_en": lambda: cards.step_card(WORKSHOP, Step.INTRO, "en"),
+    "prerequisites_da": lambda: cards.step_card(WORKSHOP, Step.PREREQUISITES, "da"),
+    "agreements_en": lambda: cards.step_card(
+        WORKSHOP, Step.AGREEMENTS, "en", [("29:megan", "Megan Bowen")]
+    ),
+    "circle_expectations_da": lambda: cards.circle_card(
+        "w1", Circle.HEALTHY, Step.EXPECTATIONS, COUNTS, "da"
+    ),
+    "circle_today_en": lambda: cards.circle_card("w1", Circle.REALISTIC, Step.TODAY, COUNTS, "en"),
+    "receipt_named_en": lambda: cards.confirmation_card(ItemConfirmed(NOTE, "added"), "en"),
+    "colour_needed_da": lambda: cards.colour_needed_card(
+        Circle.AUTONOMOUS, "Mere frihed", False, "da"
+    ),
+    "delete_confirm_en": lambda: cards.delete_confirm_card("Rostering app", "en"),
+    "inspiration_da": lambda: cards.inspiration_card((Circle.DEVELOPING,), "da"),
+    "board_text_en": lambda: cards.text_card(
+        "== The board ==\n-- Realistic [orange: 1]\n   Today:\n     R1 (orange) x (Anne)",
+        private=True,
+        lang="en",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_each_card_matches_its_reviewed_snapshot(name):
+    card = CASES[name]()
+    path = SNAPSHOTS / f"{name}.json"
+    rendered = json.dumps(card, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    if os.environ.get("UPDATE_SNAPSHOTS") or not path.exists():
+        SNAPSHOTS.mkdir(exist_ok=True)
+        path.write_text(rendered, encoding="utf-8")
+    assert rendered == path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_every_submit_button_names_its_action_and_every_input_has_an_id(name):
+    card = CASES[name]()
+    for action in card.get("actions", []):
+        assert action["type"] == "Action.Submit" and action["data"]["rasmus"]
+
+    def inputs(node):
+        if isinstance(node, dict):
+            if str(node.get("type", "")).startswith("Input."):
+                yield node
+            for child in node.values():
+                yield from inputs(child)
+        elif isinstance(node, list):
+            for child in node:
+                yield from inputs(child)
+
+    assert all(field["id"] for field in inputs(card))
+    assert card["version"] == "1.5"
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_every_card_is_valid_against_the_adaptive_card_1_5_schema(name):
+    jsonschema.Draft6Validator(CARD_SCHEMA).validate(CASES[name]())
