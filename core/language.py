@@ -77,8 +77,13 @@ def mention_id(ref: str) -> str:
     return m[1] if m else ref
 
 
+# Control characters and the private-use area have no place in a note; adapters may use the
+# latter as markers around names when they render (see adapters.slack.render).
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
+
+
 def _text(words: str, hint: str) -> str | Refusal:
-    text = words.strip()
+    text = _UNPRINTABLE.sub("", words).strip()
     if not text:
         return Refusal("missing_text", hint=hint)
     if len(text) > MAX_TEXT:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -38,29 +39,31 @@ from core.report import (
 )
 from core.texts import t
 
+People = Callable[[str], str]
 
-def fill(params: dict[str, Any], lang: str) -> dict[str, Any]:
+
+def fill(params: dict[str, Any], lang: str, people: People = owner_label) -> dict[str, Any]:
     """Params as text in `lang`: text keys looked up, dates spelled out."""
     out = {}
     for key, value in params.items():
         if isinstance(value, TextRef):
             value = t(value.key, lang)
         elif isinstance(value, Mentions):
-            value = ", ".join(f"@{user_id}" for user_id in value.user_ids)
+            value = ", ".join(people(f"<@{user_id}>") for user_id in value.user_ids)
         elif isinstance(value, date):
             value = show_day(value, lang)
         out[key] = value
     return out
 
 
-def say(key: str, params: dict[str, Any], lang: str) -> str:
-    return t(key, lang, **fill(params, lang))
+def say(key: str, params: dict[str, Any], lang: str, people: People = owner_label) -> str:
+    return t(key, lang, **fill(params, lang, people))
 
 
-def refusal_text(refusal: Refusal, lang: str) -> str:
-    text = say(refusal.key, refusal.params, lang)
+def refusal_text(refusal: Refusal, lang: str, people: People = owner_label) -> str:
+    text = say(refusal.key, refusal.params, lang, people)
     if refusal.hint:
-        text += " " + say(refusal.hint, refusal.params, lang)
+        text += " " + say(refusal.hint, refusal.params, lang, people)
     return text
 
 
@@ -105,7 +108,7 @@ def _prompt(message: CirclePrompt, lang: str) -> str:
     )
 
 
-def item_line(item, lang: str) -> str:
+def item_line(item, lang: str, people: People = owner_label) -> str:
     if isinstance(item, Note):
         label = colour_label(item.colour, item.step, lang)
         return f"{item.short_id} ({label}) {item.text} ({author_label(item, lang)})"
@@ -113,7 +116,7 @@ def item_line(item, lang: str) -> str:
         line = t(
             "agreement_line",
             lang,
-            who=owner_label(item.owner),
+            who=people(item.owner),
             day=show_day(item.due, lang),
             what=item.what,
         )
@@ -122,16 +125,16 @@ def item_line(item, lang: str) -> str:
     return f"{item.short_id} ({timing}) {item.text} ({author_label(item, lang)})"
 
 
-def _confirmed(message: ItemConfirmed, lang: str) -> str:
+def _confirmed(message: ItemConfirmed, lang: str, people: People) -> str:
     item = message.item
     if message.change == "announced":
-        return "+ " + item_line(item, lang)
+        return "+ " + item_line(item, lang, people)
     key = f"receipt_{message.change}"
     if message.change == "added":
         key += {Note: "_note", Agreement: "_agreement"}.get(type(item), "_prereq")
     lines = [t(key, lang, short_id=item.short_id)]
     if message.change in ("added", "edited"):
-        lines.append("  " + item_line(item, lang))
+        lines.append("  " + item_line(item, lang, people))
         if message.code:
             lines.append(t("receipt_code", lang, code=message.code, short_id=item.short_id))
         elif not isinstance(item, Agreement) and not item.anonymous:
@@ -139,7 +142,7 @@ def _confirmed(message: ItemConfirmed, lang: str) -> str:
     return "\n".join(lines)
 
 
-def board_text(workshop: Workshop, lang: str) -> str:
+def board_text(workshop: Workshop, lang: str, people: People = owner_label) -> str:
     lines = [f"== {t('board_heading', lang, technology=workshop.technology)} =="]
     for section in circle_sections(workshop):
         counts = [
@@ -165,11 +168,11 @@ def board_text(workshop: Workshop, lang: str) -> str:
         lines += [f"     {p.short_id} {p.text} ({author_label(p, lang)})" for p in prereqs]
     agreements = active_agreements(workshop)
     lines.append(f"-- {t('board_agreements', lang)}: {len(agreements)}")
-    lines += [f"   {item_line(a, lang)}" for a in agreements]
+    lines += [f"   {item_line(a, lang, people)}" for a in agreements]
     return "\n".join(lines)
 
 
-def status_text(workshop: Workshop, lang: str) -> str:
+def status_text(workshop: Workshop, lang: str, people: People = owner_label) -> str:
     active = [n for n in workshop.notes if n.status.value == "active"]
     lines = [
         t(
@@ -188,7 +191,7 @@ def status_text(workshop: Workshop, lang: str) -> str:
         t(
             "status_facilitators",
             lang,
-            names=", ".join(f"@{user_id}" for user_id in workshop.facilitators),
+            names=", ".join(people(f"<@{user_id}>") for user_id in workshop.facilitators),
         ),
         t("status_rollout", lang, day=show_day(workshop.rollout, lang))
         if workshop.rollout
@@ -209,12 +212,13 @@ def inspiration_text(message: InspirationView, lang: str) -> str:
     return "\n".join(lines)
 
 
-def render(message: Message, lang: str) -> str:
+def render(message: Message, lang: str, people: People = owner_label) -> str:
+    """`message` as text; `people` names a person from a `<@id>` reference or a plain name."""
     match message:
         case Refusal():
-            return refusal_text(message, lang)
+            return refusal_text(message, lang, people)
         case Said(key=key, params=params):
-            return say(key, params, lang)
+            return say(key, params, lang, people)
         case StepOpened():
             return _step(message, lang)
         case CirclePrompt():
@@ -222,13 +226,13 @@ def render(message: Message, lang: str) -> str:
         case CountsChanged(circle=circle, step=step, counts=counts):
             return f"   ({BY_CIRCLE[circle].name[lang]} · {counts_text(counts, step, lang)})"
         case ItemConfirmed():
-            return _confirmed(message, lang)
+            return _confirmed(message, lang, people)
         case ItemRemoved(short_id=short_id):
             return t("removed_notice", lang, short_id=short_id)
         case BoardView(workshop=workshop):
-            return board_text(workshop, lang)
+            return board_text(workshop, lang, people)
         case StatusView(workshop=workshop):
-            return status_text(workshop, lang)
+            return status_text(workshop, lang, people)
         case HelpView():
             return "\n".join(help_lines(message, lang))
         case InspirationView():

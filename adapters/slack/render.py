@@ -6,6 +6,8 @@ Anything without a richer Slack form is the core's plain text (core.plain), esca
 
 from __future__ import annotations
 
+import re
+
 from adapters.slack.blocks import (
     Block,
     SlackMessage,
@@ -23,6 +25,7 @@ from adapters.slack.escape import escape_user_text
 from adapters.slack.labels import label
 from core import plain
 from core.circles import BY_CIRCLE, CIRCLES, Circle
+from core.language import mention_id
 from core.messages import (
     CirclePrompt,
     ColourNeeded,
@@ -33,6 +36,7 @@ from core.messages import (
     StepOpened,
 )
 from core.model import Colour, Step, Workshop
+from core.report import owner_label
 from core.texts import t
 
 # action_ids: listeners are registered per id in adapters.slack.actions
@@ -49,6 +53,26 @@ CONFIRM_DELETE = "rasmus_confirm_delete"
 
 def safe(text: str) -> str:
     return escape_user_text(text)
+
+
+# People go through escaping wrapped in private-use markers (the core strips those from what
+# people type), then come out as real mentions, which Slack shows as names.
+_MARKED_PERSON = re.compile("\ue000([UW][A-Z0-9]{2,})\ue001")
+
+
+def _person(ref: str) -> str:
+    user_id = mention_id(ref)
+    if ref.startswith("<@") and _SLACK_USER_ID.fullmatch(user_id):
+        return f"\ue000{user_id}\ue001"
+    return owner_label(ref)
+
+
+_SLACK_USER_ID = re.compile(r"[UW][A-Z0-9]{2,}")
+
+
+def rendered(message: Message, lang: str) -> str:
+    """The core's plain text for `message`, escaped, with people as Slack mentions."""
+    return _MARKED_PERSON.sub(r"<@\1>", safe(plain.render(message, lang, _person)))
 
 
 def circle_message(
@@ -92,8 +116,9 @@ def step_message(message: StepOpened, lang: str) -> SlackMessage:
         blocks.append(context(safe(t("how_prerequisites", lang))))
         value = {"w": workshop.id, "l": lang}
         blocks.append(
-            actions(button(label("add_prerequisite", lang), ADD_PREREQUISITE, value,
-                           style="primary"))
+            actions(
+                button(label("add_prerequisite", lang), ADD_PREREQUISITE, value, style="primary")
+            )
         )
     elif step in (Step.AGREEMENTS, Step.FOLLOW_UP):
         if step is Step.AGREEMENTS:
@@ -107,7 +132,7 @@ def step_message(message: StepOpened, lang: str) -> SlackMessage:
 
 def confirmation(message: ItemConfirmed, lang: str) -> SlackMessage:
     """Private to the author; an anonymous item's code rides on its own buttons only."""
-    text = safe(plain.render(message, lang))
+    text = rendered(message, lang)
     blocks = text_sections(text)
     item = message.item
     if message.change in ("added", "edited"):
@@ -131,8 +156,9 @@ def colour_question(message: ColourNeeded, token: str, step: Step, lang: str) ->
     blocks = [
         section(f"{safe(question)}\n{quoted}"),
         actions(
-            button(label("better" if after else "green", lang), CHOOSE_GREEN, token,
-                   style="primary"),
+            button(
+                label("better" if after else "green", lang), CHOOSE_GREEN, token, style="primary"
+            ),
             button(label("worse" if after else "red", lang), CHOOSE_RED, token, style="danger"),
         ),
     ]
@@ -140,13 +166,20 @@ def colour_question(message: ColourNeeded, token: str, step: Step, lang: str) ->
 
 
 def delete_question(message: DeleteConfirmNeeded, lang: str) -> SlackMessage:
-    text = safe(plain.render(message, lang))
-    confirm = confirm_dialog(label("delete", lang), plain.render(message, lang),
-                             label("delete", lang), label("cancel", lang))
+    text = rendered(message, lang)
+    confirm = confirm_dialog(
+        label("delete", lang),
+        plain.render(message, lang),
+        label("delete", lang),
+        label("cancel", lang),
+    )
     blocks = [
         *text_sections(text),
-        actions(button(label("delete", lang), CONFIRM_DELETE, "confirmed", style="danger",
-                       confirm=confirm)),
+        actions(
+            button(
+                label("delete", lang), CONFIRM_DELETE, "confirmed", style="danger", confirm=confirm
+            )
+        ),
     ]
     return SlackMessage(text, blocks)
 
@@ -157,13 +190,16 @@ def to_slack(message: Message, lang: str) -> list[SlackMessage]:
         case StepOpened():
             return [step_message(message, lang)]
         case CirclePrompt() | CountsChanged():
-            return [circle_message(message.workshop_id, message.circle, message.step,
-                                   message.counts, lang)]
+            return [
+                circle_message(
+                    message.workshop_id, message.circle, message.step, message.counts, lang
+                )
+            ]
         case ItemConfirmed() if message.change != "announced":
             return [confirmation(message, lang)]
         case DeleteConfirmNeeded():
             return [delete_question(message, lang)]
-    text = safe(plain.render(message, lang))
+    text = rendered(message, lang)
     return paginate(text_sections(text), text)
 
 

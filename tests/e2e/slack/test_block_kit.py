@@ -32,8 +32,12 @@ def _matches_snapshot(name: str, value) -> None:
 
 def _workshop(**changes) -> Workshop:
     base = Workshop(
-        id="w1", channel=ChannelKey("slack", "T1", "C1"), technology="Vagtplan-app",
-        started_by=Actor("UANNE", "Anne"), created_at=NOW, step=Step.TODAY,
+        id="w1",
+        channel=ChannelKey("slack", "T1", "C1"),
+        technology="Vagtplan-app",
+        started_by=Actor("UANNE", "Anne"),
+        created_at=NOW,
+        step=Step.TODAY,
         facilitators=("UANNE",),
     )
     return Workshop(**{**base.__dict__, **changes})
@@ -52,28 +56,36 @@ def test_the_note_modal_in_expectations_asks_for_a_colour_and_offers_anonymity()
 
 def test_note_prerequisite_and_agreement_modals_read_back_into_commands():
     note = modals.note_modal("T1", "C1", Circle.MEANINGFUL, Step.EXPECTATIONS, "en")
-    note["state"] = {"values": {
-        "text": {"value": {"value": " Less paper "}},
-        "colour": {"value": {"selected_option": {"value": "green"}}},
-        "anonymous": {"value": {"selected_options": [{"value": "anonymous"}]}},
-    }}
+    note["state"] = {
+        "values": {
+            "text": {"value": {"value": " Less paper "}},
+            "colour": {"value": {"selected_option": {"value": "green"}}},
+            "anonymous": {"value": {"selected_options": [{"value": "anonymous"}]}},
+        }
+    }
     assert modals.read_note(note) == AddNote(Circle.MEANINGFUL, "Less paper", True, Colour.GREEN)
     prereq = modals.prerequisite_modal("T1", "C1", "en")
-    prereq["state"] = {"values": {
-        "text": {"value": {"value": "Training"}},
-        "timing": {"value": {"selected_option": {"value": "during"}}},
-        "circles": {"value": {"selected_options": [{"value": "healthy"}]}},
-    }}
+    prereq["state"] = {
+        "values": {
+            "text": {"value": {"value": "Training"}},
+            "timing": {"value": {"selected_option": {"value": "during"}}},
+            "circles": {"value": {"selected_options": [{"value": "healthy"}]}},
+        }
+    }
     assert modals.read_prerequisite(prereq) == AddPrerequisite(
-        Timing.DURING, "Training", (Circle.HEALTHY,), False)
+        Timing.DURING, "Training", (Circle.HEALTHY,), False
+    )
     agreement = modals.agreement_modal("T1", "C1", "en")
-    agreement["state"] = {"values": {
-        "owner": {"value": {"selected_user": "UBO"}},
-        "due": {"value": {"selected_date": "2027-03-01"}},
-        "what": {"value": {"value": "Plans the training"}},
-    }}
+    agreement["state"] = {
+        "values": {
+            "owner": {"value": {"selected_user": "UBO"}},
+            "due": {"value": {"selected_date": "2027-03-01"}},
+            "what": {"value": {"value": "Plans the training"}},
+        }
+    }
     assert modals.read_agreement(agreement) == AddAgreement(
-        "<@UBO>", date(2027, 3, 1), "Plans the training")
+        "<@UBO>", date(2027, 3, 1), "Plans the training"
+    )
 
 
 def test_a_missing_colour_is_reported_in_the_modal_instead_of_closing_it():
@@ -114,8 +126,16 @@ def test_more_than_fifty_blocks_become_several_messages():
 
 def test_a_board_of_many_long_notes_renders_within_limits():
     notes = tuple(
-        Note(id=f"n{i}", short_id=f"R{i}", circle=Circle.REALISTIC, colour=Colour.ORANGE,
-             step=Step.TODAY, text="t" * 1999, author=None, created_at=NOW)
+        Note(
+            id=f"n{i}",
+            short_id=f"R{i}",
+            circle=Circle.REALISTIC,
+            colour=Colour.ORANGE,
+            step=Step.TODAY,
+            text="t" * 1999,
+            author=None,
+            created_at=NOW,
+        )
         for i in range(1, 150)
     )
     messages = to_slack(BoardView(_workshop(notes=notes)), "da")
@@ -129,12 +149,68 @@ def test_help_is_plain_text_in_sections():
 
 def test_app_home_lists_workshops_and_only_the_persons_open_agreements():
     agreements = (
-        Agreement(id="a1", short_id="AF1", owner="<@UBO>", due=date(2027, 3, 1),
-                  what="Plans <training>", author=Actor("UANNE"), created_at=NOW),
-        Agreement(id="a2", short_id="AF2", owner="<@UCARL>", due=date(2027, 4, 1),
-                  what="Not Bo's", author=Actor("UANNE"), created_at=NOW),
+        Agreement(
+            id="a1",
+            short_id="AF1",
+            owner="<@UBO>",
+            due=date(2027, 3, 1),
+            what="Plans <training>",
+            author=Actor("UANNE"),
+            created_at=NOW,
+        ),
+        Agreement(
+            id="a2",
+            short_id="AF2",
+            owner="<@UCARL>",
+            due=date(2027, 4, 1),
+            what="Not Bo's",
+            author=Actor("UANNE"),
+            created_at=NOW,
+        ),
     )
     view = home_view([_workshop(agreements=agreements, language="en")], "UBO")
     text = json.dumps(view, ensure_ascii=False)
     assert view["type"] == "home" and "Vagtplan-app" in text
     assert "Plans &lt;training&gt;" in text and "Not Bo" not in text
+
+
+def test_agreement_owners_and_facilitators_show_as_slack_mentions_but_typed_ones_do_not():
+    from core.messages import ItemConfirmed, Mentions, Refusal, Reply  # noqa: F401
+
+    owner = Agreement(
+        "a1",
+        "AF1",
+        "<@U07OWNER>",
+        date(2027, 3, 1),
+        "Calls <@U99> <!here>",
+        Actor("U01FAC"),
+        datetime(2026, 11, 2, tzinfo=UTC),
+    )
+    [announced] = to_slack(ItemConfirmed(owner, "announced"), "en")
+    assert "<@U07OWNER>" in announced.text
+    assert "<@U99>" not in announced.text and "&lt;@U99&gt;" in announced.text
+    assert "<!here>" not in announced.text
+    refusal = Refusal(
+        "facilitator_only",
+        {"action": "x", "facilitators": Mentions(("U01FAC",))},
+        "hint_ask_facilitator",
+    )
+    [refused] = to_slack(refusal, "en")
+    assert "<@U01FAC>" in refused.text
+    named = Agreement(
+        "a2",
+        "AF2",
+        "mette",
+        date(2027, 3, 1),
+        "Evaluering",
+        Actor("U01FAC"),
+        datetime(2026, 11, 2, tzinfo=UTC),
+    )
+    assert "mette · by 1 March 2027" in to_slack(ItemConfirmed(named, "announced"), "en")[0].text
+
+
+def test_a_private_use_marker_typed_into_a_note_cannot_forge_a_mention():
+    from core.language import parse
+
+    command = parse("note sundt \ue000U07OWNER\ue001 hej")
+    assert command.text == "U07OWNER hej"
