@@ -181,14 +181,17 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def t(key: str, lang: str, **params) -> str:
     """The text `key` in `lang`, filled in. An unknown language falls back to Danish."""
-    from core.texts_flow import FLOW  # the flow texts live beside these to keep files short
+    # The flow texts and the control words live beside these to keep files short.
+    from core.texts_controls import CONTROLS
+    from core.texts_flow import FLOW
 
-    entry = TEXTS.get(key) or FLOW[key]
+    entry = TEXTS.get(key) or FLOW.get(key) or CONTROLS[key]
     template = entry.get(lang) or entry["da"]
     return template.format(**params) if params else template
 
 
 def all_keys() -> set[str]:
+    from core.texts_controls import CONTROLS
     from core.texts_flow import FLOW
 
-    return set(TEXTS) | set(FLOW)
+    return set(TEXTS) | set(FLOW) | set(CONTROLS)

@@ -1,4 +1,4 @@
-"""Words that only Slack's controls need (buttons, modal titles); everything else is core.texts.
+"""Words that only Slack's controls need (modal titles, App Home); everything else is core.texts.
 
 Kept here so the core's text table stays platform neutral. Modal titles are capped at 24
 characters by Slack and button labels at 75.
@@ -6,38 +6,25 @@ characters by Slack and button labels at 75.
 
 from __future__ import annotations
 
+from core.texts import t
+
 LABELS: dict[str, dict[str, str]] = {
-    "add_note": {"da": "Tilføj note", "en": "Add note"},
-    "inspiration": {"da": "Inspiration", "en": "Inspiration"},
-    "add_prerequisite": {"da": "Tilføj forudsætning", "en": "Add prerequisite"},
-    "add_agreement": {"da": "Tilføj aftale", "en": "Add agreement"},
-    "correct": {"da": "Ret", "en": "Correct"},
-    "withdraw": {"da": "Træk tilbage", "en": "Withdraw"},
     "green": {"da": "Grøn: en forbedring", "en": "Green: an improvement"},
     "red": {"da": "Rød: en forværring", "en": "Red: a deterioration"},
     "better": {"da": "Bedre", "en": "Better"},
     "worse": {"da": "Værre", "en": "Worse"},
-    "delete": {"da": "Slet alt", "en": "Delete everything"},
-    "cancel": {"da": "Annullér", "en": "Cancel"},
-    "submit": {"da": "Gem", "en": "Save"},
     "note_title": {"da": "Ny note", "en": "New note"},
     "edit_title": {"da": "Ret bidrag", "en": "Correct contribution"},
     "prereq_title": {"da": "Ny forudsætning", "en": "New prerequisite"},
     "agreement_title": {"da": "Ny aftale", "en": "New agreement"},
     "note_text": {"da": "Din note", "en": "Your note"},
-    "colour": {"da": "Farve", "en": "Colour"},
     "post_anonymously": {"da": "Send anonymt", "en": "Post anonymously"},
     "anonymous_hint": {
         "da": "Ingen, heller ikke facilitatoren, kan se, at den er fra dig.",
         "en": "Nobody, not even the facilitator, can see that it is yours.",
     },
-    "prereq_text": {"da": "Hvad skal være på plads?", "en": "What must be in place?"},
-    "timing": {"da": "Hvornår?", "en": "When?"},
     "circles": {"da": "Cirkler", "en": "Circles"},
-    "owner": {"da": "Hvem", "en": "Who"},
     "due": {"da": "Hvornår", "en": "By when"},
-    "what": {"da": "Hvad", "en": "What"},
-    "new_text": {"da": "Ny tekst", "en": "New text"},
     "circle_in": {"da": "Cirkel: {circle}", "en": "Circle: {circle}"},
     "no_workshops": {
         "da": "Du er ikke med i nogen RASMUS-workshop endnu. Start en i en kanal med "
@@ -73,6 +60,9 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def label(key: str, lang: str, **params) -> str:
+    """A Slack-only word, else the control word every chat platform shares (core.texts)."""
+    if key not in LABELS:
+        return t(key, lang, **params)
     entry = LABELS[key]
     text = entry.get(lang) or entry["da"]
     return text.format(**params) if params else text

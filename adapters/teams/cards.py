@@ -118,7 +118,7 @@ def prerequisite_inputs(lang: str) -> list[dict]:
         {
             "type": "Input.ChoiceSet",
             "id": "timing",
-            "label": label("timing_choice", lang),
+            "label": label("timing", lang),
             "style": "expanded",
             "value": Timing.BEFORE.value,
             "choices": choices,
@@ -129,7 +129,7 @@ def prerequisite_inputs(lang: str) -> list[dict]:
             "id": "text",
             "isMultiline": True,
             "maxLength": 2000,
-            "placeholder": label("prereq_placeholder", lang),
+            "placeholder": label("prereq_text", lang),
             "isRequired": True,
         },
         anonymous_toggle(lang),
@@ -196,7 +196,7 @@ def circle_card(
                 "type": "Input.ChoiceSet",
                 "id": "colour",
                 "style": "expanded",
-                "label": label("colour_choice", lang),
+                "label": label("colour", lang),
                 "isRequired": True,
                 "value": Colour.GREEN.value,
                 "choices": [

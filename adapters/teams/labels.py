@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from core.texts import t
+
 LABELS: dict[str, dict[str, str]] = {
     "note_placeholder": {"da": "Skriv din note her", "en": "Write your note here"},
     "send": {"da": "Sæt noten op", "en": "Add the note"},
@@ -9,25 +11,17 @@ LABELS: dict[str, dict[str, str]] = {
         "da": "Anonymt (dit navn gemmes ikke)",
         "en": "Anonymous (your name is not stored)",
     },
-    "colour_choice": {"da": "Farve", "en": "Colour"},
     "thread_hint": {
         "da": "Du kan også svare i tråden under dette kort: dit svar bliver en note "
         "i denne cirkel.",
         "en": "You can also reply in this card's thread: your reply becomes a note in this circle.",
     },
-    "timing_choice": {"da": "Hvornår", "en": "When"},
-    "prereq_placeholder": {"da": "Hvad skal være på plads?", "en": "What must be in place?"},
     "prereq_send": {"da": "Tilføj forudsætningen", "en": "Add the prerequisite"},
     "owner_choice": {"da": "Hvem (fra teamet)", "en": "Who (from the team)"},
     "owner_text": {"da": "… eller skriv et navn", "en": "… or type a name"},
     "due_date": {"da": "Senest", "en": "Due"},
     "what_placeholder": {"da": "Hvad gør de?", "en": "What will they do?"},
     "agree_send": {"da": "Tilføj aftalen", "en": "Add the agreement"},
-    "correct": {"da": "Ret", "en": "Correct"},
-    "withdraw": {"da": "Træk tilbage", "en": "Withdraw"},
-    "new_text": {"da": "Ny tekst", "en": "New text"},
-    "inspiration": {"da": "Inspiration", "en": "Inspiration"},
-    "board": {"da": "Tavlen", "en": "The board"},
     "confirm_delete": {"da": "Ja, slet alt", "en": "Yes, delete everything"},
     "pick_green": {"da": "Grøn (bedre)", "en": "Green (better)"},
     "pick_red": {"da": "Rød (værre)", "en": "Red (worse)"},
@@ -44,5 +38,8 @@ LABELS: dict[str, dict[str, str]] = {
 
 
 def label(key: str, lang: str) -> str:
+    """A Teams-only word, else the control word every chat platform shares (core.texts)."""
+    if key not in LABELS:
+        return t(key, lang)
     texts = LABELS[key]
     return texts.get(lang) or texts["da"]
