@@ -73,3 +73,29 @@ def test_the_core_imports_no_framework_database_or_adapter():
                 names = [node.module]
             for name in names:
                 assert name.split(".")[0] not in FRAMEWORKS, f"{path.name} imports {name}"
+
+
+def _text_keys_used_in_core():
+    """Every string literal the core passes as a text key to refuse/Refusal/Said/TextRef/t."""
+    positions = {"refuse": (1, 2), "Refusal": (0, 2), "Said": (0,), "TextRef": (0,), "t": (0,)}
+    for path in CORE.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+            for index in positions.get(name, ()):
+                if index < len(node.args):
+                    arg = node.args[index]
+                    if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                        yield path.name, arg.value
+            for keyword in node.keywords:
+                if name in positions and keyword.arg in ("hint", "key"):
+                    if isinstance(keyword.value, ast.Constant):
+                        yield path.name, keyword.value.value
+
+
+def test_every_text_key_the_core_uses_exists():
+    used = list(_text_keys_used_in_core())
+    assert len(used) > 40  # the scan really finds the refusals and hints
+    missing = [(where, key) for where, key in used if key not in all_keys()]
+    assert missing == []

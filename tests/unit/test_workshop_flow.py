@@ -276,3 +276,26 @@ def test_a_form_built_note_meets_the_same_length_and_emptiness_rules(service):
     assert refusal(too_long) == "text_too_long" and refusal(empty) == "missing_text"
     kept = service.handle(Incoming(CHANNEL, anne, command=AddNote(Circle.HEALTHY, " Ondt  ")))
     assert kept.workshop.notes[0].text == "Ondt"
+
+
+def test_going_back_from_the_first_step_and_adding_a_facilitator_twice_are_refused(say):
+    say("ny Vagtplan")
+    assert refusal(say("tilbage")) == "first_step"
+    say("facilitator @bo")
+    assert refusal(say("facilitator @bo")) == "already_facilitator"
+    assert say("status").workshop.facilitators == ("anne", "bo")
+
+
+def test_help_lists_what_the_person_may_do_in_this_step():
+    from core.help import help_lines
+    from core.messages import HelpView
+
+    participant = "\n".join(help_lines(HelpView(Step.TODAY, facilitator=False), "en"))
+    facilitator = "\n".join(help_lines(HelpView(Step.TODAY, facilitator=True), "en"))
+    assert "note [anonymous] <circle> <text>" in participant
+    assert "next / back" not in participant and "next / back" in facilitator
+    assert "prereq" not in participant
+    assert "prereq <before|during|after>" in "\n".join(
+        help_lines(HelpView(Step.PREREQUISITES, facilitator=False), "en")
+    )
+    assert "start <technology>" in "\n".join(help_lines(HelpView(None, False), "en"))
