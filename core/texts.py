@@ -104,6 +104,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Opfølgningen er sidste trin.",
         "en": "The follow-up is the last step.",
     },
+    "something_wrong": {
+        "da": "Noget gik galt hos mig, så intet blev gemt. Prøv igen om lidt.",
+        "en": "Something went wrong on my side, so nothing was stored. Please try again soon.",
+    },
     "missing_id": {
         "da": "Hvilken note? Skriv dens id, fx R3.",
         "en": "Which note? Give its id, e.g. R3.",

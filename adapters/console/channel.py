@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import sys
 from collections.abc import Iterable
@@ -10,12 +11,13 @@ from pathlib import Path
 from typing import TextIO
 
 from core.language import strip_prefix
-from core.messages import Audience, ExportReady, Reply
+from core.messages import Audience, ExportReady, Reply, Said
 from core.model import Actor, ChannelKey
 from core.plain import render
 from core.service import Incoming, WorkshopService
 from core.texts import t
 
+log = logging.getLogger("rasmus.console")
 _SPEAKER = re.compile(r"^([\w.\-]{1,40}):\s*(.*)$")
 
 
@@ -26,6 +28,7 @@ class ConsoleChannel:
     out: TextIO = sys.stdout
     channel: ChannelKey = field(default_factory=lambda: ChannelKey("console", "local", "console"))
     speaker: str = "facilitator"
+    language: str = "da"  # the workshop's, once one is known; for replies when all else fails
 
     def hear(self, line: str) -> None:
         """One line typed (or piped) in: change speaker, run a command, print the replies."""
@@ -37,9 +40,13 @@ class ConsoleChannel:
             if not line:
                 return
         actor = Actor(self.speaker, self.speaker)
-        outcome = self.service.handle(
-            Incoming(self.channel, actor, text=strip_prefix(line), language_hint=None)
-        )
+        try:
+            outcome = self.service.handle(Incoming(self.channel, actor, text=strip_prefix(line)))
+        except Exception:  # the database went away, say: tell the person, keep the session
+            log.exception("a console command failed")
+            self._show(Reply(Audience.PRIVATE, Said("something_wrong"), self.language))
+            return
+        self.language = outcome.workshop.language if outcome.workshop else self.language
         for reply in outcome.replies:
             self._show(reply)
 

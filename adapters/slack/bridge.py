@@ -19,6 +19,7 @@ from adapters.slack.state import SlackState
 from core.commands import Command
 from core.model import Actor, Workshop
 from core.service import Incoming, Outcome
+from core.texts import t
 
 log = logging.getLogger("rasmus.slack")
 
@@ -92,7 +93,15 @@ class SlackBridge:
             source_ref=source_ref,
             language_hint=self.default_language,
         )
-        outcome = await self.in_core(self.service.handle, incoming)
+        try:
+            outcome = await self.in_core(self.service.handle, incoming)
+        except Exception:
+            # Logged without the payload (it may be an anonymous note); the person is told
+            # that nothing was stored, so they can send it again.
+            log.exception("a Slack command failed in the core")
+            text = t("something_wrong", self.default_language)
+            await self.delivery.tell(where, client, {"text": text})
+            raise
         if outcome.duplicate:
             return outcome  # a retry or a second delivery: it was answered the first time
         await self.delivery.deliver(outcome, where, client, source_ref)

@@ -24,6 +24,7 @@ from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
 
 from adapters.teams.retry import RetryPolicy, retrying_middleware
 from bot.config import Settings
+from core.texts import t
 
 log = logging.getLogger("rasmus.teams")
 
@@ -69,6 +70,12 @@ async def log_turn_error(context, error: Exception) -> None:
     # The SDK's default sends "Exception caught : <details>" into the chat; people must not
     # see internals, and the details belong in the log.
     log.error("a Teams turn failed", exc_info=(type(error), error, error.__traceback__))
+    try:  # the person still learns that nothing was stored and that trying again is fine
+        await context.send_activity(
+            t("something_wrong", "da") + "\n\n" + t("something_wrong", "en")
+        )
+    except Exception:  # noqa: BLE001 - the connector itself may be what failed
+        log.warning("could not tell the person that the turn failed")
 
 
 def build_sdk(settings: Settings, policy: RetryPolicy | None = None) -> TeamsSdk:

@@ -25,7 +25,6 @@ PEOPLE = {"UANNE": "Anne", "UBO": "Bo", "UCARL": "Carl"}
 def slack_settings(tmp_path, api_url: str, **overrides) -> Settings:
     values = dict(
         database_url=f"sqlite:///{tmp_path / 'rasmus.db'}",
-        data_dir=tmp_path,
         export_dir=tmp_path / "exports",
         slack_bot_token="xoxb-test-token",
         slack_signing_secret=SIGNING_SECRET,

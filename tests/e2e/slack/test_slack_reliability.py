@@ -83,8 +83,10 @@ async def test_a_rate_limited_web_api_call_is_waited_out_and_nothing_is_lost(sla
 
 async def test_people_cannot_ping_link_or_format_through_a_note(slack, fake_slack):
     thread_ts = await _start_today(slack, fake_slack)
-    nasty = ("Hej <!channel> <!here> @here @channel <@UANNE> <!subteam^S0TEAM> "
-             "<https://evil.example|klik her> *fed* _skrå_ ~streg~ `kode`")
+    nasty = (
+        "Hej <!channel> <!here> @here @channel <@UANNE> <!subteam^S0TEAM> "
+        "<https://evil.example|klik her> *fed* _skrå_ ~streg~ `kode`"
+    )
     # Slack sends the reply with &, <, > escaped, exactly as typed by the person.
     escaped = nasty.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     fake_slack.forget()
@@ -95,8 +97,19 @@ async def test_people_cannot_ping_link_or_format_through_a_note(slack, fake_slac
     assert sent
     for call in sent:
         everything = call.text_everywhere()
-        for forbidden in ("<!channel>", "<!here>", "<@UANNE>", "<!subteam", "<https://evil",
-                          "@here", "@channel", "*fed*", "_skrå_", "~streg~", "`kode`"):
+        for forbidden in (
+            "<!channel>",
+            "<!here>",
+            "<@UANNE>",
+            "<!subteam",
+            "<https://evil",
+            "@here",
+            "@channel",
+            "*fed*",
+            "_skrå_",
+            "~streg~",
+            "`kode`",
+        ):
             assert forbidden not in everything, (forbidden, call.method)
     assert "&lt;!channel&gt;" in json.dumps([c.params for c in sent])
 
@@ -162,8 +175,10 @@ async def test_a_note_modal_without_a_colour_stays_open_with_an_error_and_stores
     fake_slack.forget()
     await slack.click(BO, "rasmus_add_note", _button(circle, "rasmus_add_note")["value"])
     view = fake_slack.calls_to("views.open")[0].params["view"]
-    values = {"text": {"value": {"type": "plain_text_input", "value": "Uden farve"}},
-              "colour": {"value": {"type": "radio_buttons", "selected_option": None}}}
+    values = {
+        "text": {"value": {"type": "plain_text_input", "value": "Uden farve"}},
+        "colour": {"value": {"type": "radio_buttons", "selected_option": None}},
+    }
     answer = await slack.submit(BO, view, values)
     assert answer["response_action"] == "errors" and "colour" in answer["errors"]
     assert not slack.workshop().notes
@@ -183,8 +198,11 @@ async def test_in_a_public_channel_without_an_invite_the_bot_joins_and_posts(sla
     fake_slack.not_joined.add(CHANNEL)
     await slack.command(ANNE, "start Robotstøvsuger")
     assert fake_slack.calls_to("conversations.join")
-    assert any("Robotstøvsuger" in c.params["text"] for c in fake_slack.calls_to("chat.postMessage")
-               if c.response.get("ok"))
+    assert any(
+        "Robotstøvsuger" in c.params["text"]
+        for c in fake_slack.calls_to("chat.postMessage")
+        if c.response.get("ok")
+    )
 
 
 async def test_the_ack_does_not_wait_for_slow_work_after_it(slack, fake_slack):
@@ -207,8 +225,12 @@ async def test_deleting_the_workshop_also_forgets_what_slack_kept_about_it(
     fake_slack.forget()
     await slack.command(ANNE, "slet")
     confirm = [c for c in fake_slack.calls_to("chat.postEphemeral") if c.params["user"] == ANNE]
-    await slack.click(ANNE, "rasmus_confirm_delete",
-                      _button(confirm[-1], "rasmus_confirm_delete")["value"], ephemeral=True)
+    await slack.click(
+        ANNE,
+        "rasmus_confirm_delete",
+        _button(confirm[-1], "rasmus_confirm_delete")["value"],
+        ephemeral=True,
+    )
     assert slack.workshop() is None
     assert not (state.items(THREADS) or state.items(CIRCLE_MESSAGES) or state.items(PENDING))
 
@@ -236,3 +258,17 @@ async def test_an_anonymous_note_leaves_no_trace_of_its_text_or_author_in_the_lo
     logged = "\n".join(record.getMessage() for record in caplog.records)
     assert "Lederen ringer" not in logged
     assert BO not in logged
+
+
+async def test_when_the_database_fails_the_person_is_told_nothing_was_stored(slack, fake_slack):
+    from sqlalchemy import text
+
+    await _start_today(slack, fake_slack)
+    with slack.server.runtime.store.engine.begin() as connection:
+        connection.execute(text("DROP TABLE notes"))  # a real failure, not a mock
+    response = await slack.command(CARL, "note sundt Den larmer")
+    assert response.status == 200  # Slack got its ack; the failure came after it
+    told = [c for c in fake_slack.calls_to("chat.postEphemeral") if c.params["user"] == CARL]
+    assert [c.params["text"] for c in told] == [
+        "Noget gik galt hos mig, så intet blev gemt. Prøv igen om lidt."
+    ]

@@ -67,3 +67,18 @@ async def test_someone_else_deleting_a_message_does_not_withdraw_its_authors_not
         await bot.post(other)
         await bot.settle()
         assert bot.workshop().notes[0].status is ItemStatus.ACTIVE
+
+
+async def test_when_the_database_fails_the_person_is_told_nothing_was_stored(tmp_path):
+    from sqlalchemy import text
+
+    async with Bot(tmp_path, FakeConnector()) as bot:
+        await open_today(bot)
+        with bot.runtime.store.engine.begin() as connection:
+            connection.execute(text("DROP TABLE notes"))  # a real failure, not a mock
+        before = len(bot.connector.activities())
+        await bot.say("note realistic slow screens")
+        await bot.settle()
+        said = [r.body.get("text") or "" for r in bot.connector.activities()[before:]]
+        assert any("intet blev gemt" in s and "nothing was stored" in s for s in said), said
+        assert not any("Traceback" in s or "Exception" in s for s in said)
