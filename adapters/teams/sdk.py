@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from aiohttp import ClientSession
+from aiohttp import ClientError, ClientSession
 from microsoft_agents.authentication.msal import MsalConnectionManager
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import RestChannelServiceClientFactory
@@ -70,6 +70,8 @@ async def log_turn_error(context, error: Exception) -> None:
     # The SDK's default sends "Exception caught : <details>" into the chat; people must not
     # see internals, and the details belong in the log.
     log.error("a Teams turn failed", exc_info=(type(error), error, error.__traceback__))
+    if isinstance(error, ClientError):
+        return  # the connector itself failed (after its retries): telling would fail the same
     try:  # the person still learns that nothing was stored and that trying again is fine
         await context.send_activity(
             t("something_wrong", "da") + "\n\n" + t("something_wrong", "en")
