@@ -266,8 +266,11 @@ async def test_when_the_database_fails_the_person_is_told_nothing_was_stored(sla
     await _start_today(slack, fake_slack)
     with slack.server.runtime.store.engine.begin() as connection:
         connection.execute(text("DROP TABLE notes"))  # a real failure, not a mock
-    response = await slack.command(CARL, "note sundt Den larmer")
+    before = len(fake_slack.calls_to("chat.postEphemeral"))
+    response = await slack.command(CARL, "note sundt Den larmer", settle=False)
     assert response.status == 200  # Slack got its ack; the failure came after it
+    await fake_slack.wait_for_calls("chat.postEphemeral", before + 1, timeout=10)
+    await fake_slack.settle()
     told = [c for c in fake_slack.calls_to("chat.postEphemeral") if c.params["user"] == CARL]
     assert [c.params["text"] for c in told] == [
         "Noget gik galt hos mig, så intet blev gemt. Prøv igen om lidt."
