@@ -40,3 +40,11 @@ def private(message, lang: str) -> Decision:
 
 def refuse(lang: str, key: str, hint: str | None = None, **params) -> Decision:
     return private(Refusal(key, params, hint), lang)
+
+
+def authorship(anonymous: bool, item_id: str, ctx: Context):
+    """The author to store, or for an anonymous item none, with a one-time code and its hash."""
+    if not anonymous:
+        return ctx.actor, None, None
+    code = ctx.new_code()
+    return None, code, hash_code(item_id, code)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from core import commands as c
 from core import events as e
 from core.circles import BY_CIRCLE, CIRCLES
-from core.context import Context, Decision, hash_code, private, refuse
+from core.context import Context, Decision, authorship, private, refuse
 from core.items import change_item
 from core.language import mention_id, split_colour
 from core.messages import (
@@ -132,14 +132,6 @@ def _move(workshop: Workshop, cmd: c.MoveStep, ctx: Context) -> Decision:
     return Decision([e.StepChanged(step, ctx.now)], replies)
 
 
-def _authorship(anonymous: bool, item_id: str, ctx: Context):
-    """The author to store, or for an anonymous item none, with a one-time code and its hash."""
-    if not anonymous:
-        return ctx.actor, None, None
-    code = ctx.new_code()
-    return None, code, hash_code(item_id, code)
-
-
 def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
     lang = workshop.language
     if workshop.step not in NOTE_STEPS:
@@ -156,7 +148,7 @@ def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
         return refuse(lang, "missing_text", "hint_note")
     number = sum(1 for n in workshop.notes if n.circle is cmd.circle) + 1
     note_id = ctx.new_id()
-    author, code, code_hash = _authorship(cmd.anonymous, note_id, ctx)
+    author, code, code_hash = authorship(cmd.anonymous, note_id, ctx)
     note = Note(
         id=note_id,
         short_id=f"{BY_CIRCLE[cmd.circle].letter}{number}",
@@ -189,7 +181,7 @@ def _prereq(workshop: Workshop, cmd: c.AddPrerequisite, ctx: Context) -> Decisio
         return refuse(lang, "no_prereqs_in_step", "hint_next_step", step=step, current=current)
     number = len(workshop.prerequisites) + 1
     item_id = ctx.new_id()
-    author, code, code_hash = _authorship(cmd.anonymous, item_id, ctx)
+    author, code, code_hash = authorship(cmd.anonymous, item_id, ctx)
     prereq = Prerequisite(
         id=item_id,
         short_id=f"F{number}",
