@@ -108,21 +108,26 @@ def _prompt(message: CirclePrompt, lang: str) -> str:
     )
 
 
+def one_line(text: str) -> str:
+    """A note written over several lines keeps to one line of the board."""
+    return " / ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def item_line(item, lang: str, people: People = owner_label) -> str:
     if isinstance(item, Note):
         label = colour_label(item.colour, item.step, lang)
-        return f"{item.short_id} ({label}) {item.text} ({author_label(item, lang)})"
+        return f"{item.short_id} ({label}) {one_line(item.text)} ({author_label(item, lang)})"
     if isinstance(item, Agreement):
         line = t(
             "agreement_line",
             lang,
             who=people(item.owner),
             day=show_day(item.due, lang),
-            what=item.what,
+            what=one_line(item.what),
         )
         return f"{item.short_id} {line}"
     timing = t(f"timing_{item.timing.value}", lang)
-    return f"{item.short_id} ({timing}) {item.text} ({author_label(item, lang)})"
+    return f"{item.short_id} ({timing}) {one_line(item.text)} ({author_label(item, lang)})"
 
 
 def _confirmed(message: ItemConfirmed, lang: str, people: People) -> str:
@@ -165,7 +170,9 @@ def board_text(workshop: Workshop, lang: str, people: People = owner_label) -> s
     lines.append(f"-- {t('board_prereqs', lang)}")
     for timing, prereqs in prerequisites_by_timing(workshop):
         lines.append(f"   {t(f'timing_{timing.value}', lang)}: {len(prereqs)}")
-        lines += [f"     {p.short_id} {p.text} ({author_label(p, lang)})" for p in prereqs]
+        lines += [
+            f"     {p.short_id} {one_line(p.text)} ({author_label(p, lang)})" for p in prereqs
+        ]
     agreements = active_agreements(workshop)
     lines.append(f"-- {t('board_agreements', lang)}: {len(agreements)}")
     lines += [f"   {item_line(a, lang, people)}" for a in agreements]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from adapters.teams.escape import defuse_markdown
 from adapters.teams.labels import label
 from core import plain
 from core.circles import BY_CIRCLE, CIRCLES, Circle
@@ -33,8 +34,11 @@ def card(body: list[dict], actions: list[dict] | None = None) -> Card:
     return result
 
 
-def text(value: str, **style) -> dict:
-    return {"type": "TextBlock", "text": value, "wrap": True, **style}
+def text(value: str, *, markdown: bool = False, **style) -> dict:
+    """A TextBlock. Its text may hold people's words, so markup is defused unless the caller
+    vouches that `value` is only our own wording (`markdown=True`)."""
+    shown = value if markdown else defuse_markdown(value)
+    return {"type": "TextBlock", "text": shown, "wrap": True, **style}
 
 
 def heading(value: str) -> dict:
@@ -283,8 +287,12 @@ def inspiration_card(circles: tuple[Circle, ...], lang: str) -> Card:
                 "separator": True,
                 "items": [
                     text(info.name[lang], weight="Bolder"),
-                    text(f"**{t('gain', lang)}:** {info.gain[lang]}", color="Good"),
-                    text(f"**{t('risk', lang)}:** {info.risk[lang]}", color="Attention"),
+                    text(f"**{t('gain', lang)}:** {info.gain[lang]}", markdown=True, color="Good"),
+                    text(
+                        f"**{t('risk', lang)}:** {info.risk[lang]}",
+                        markdown=True,
+                        color="Attention",
+                    ),
                 ],
             }
         )

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from microsoft_agents.activity import Activity, ActivityTypes, Attachment
 
 from adapters.teams import cards
+from adapters.teams.escape import defuse_markdown
 from core import plain
 from core.circles import Circle
 from core.messages import (
@@ -68,8 +69,10 @@ def card_activity(card: cards.Card, summary: str = "") -> Activity:
     return activity
 
 
-def text_activity(text: str) -> Activity:
-    return Activity(type=ActivityTypes.message, text=text, text_format="markdown")
+def text_activity(text: str, *, markdown: bool = False) -> Activity:
+    """A plain message; people's words in it are defused unless `markdown` vouches for it."""
+    shown = text if markdown else defuse_markdown(text)
+    return Activity(type=ActivityTypes.message, text=shown, text_format="markdown")
 
 
 def teams_words(text: str) -> str:
@@ -82,7 +85,7 @@ def with_names(text: str, names: dict[str, str]) -> str:
 
     def name_of(match: re.Match) -> str:
         user_id = match[1] or match[2]
-        return f"@{names[user_id]}" if user_id in names else match[0]
+        return f"@{defuse_markdown(names[user_id])}" if user_id in names else match[0]
 
     return re.sub(r"<@([^>]+)>|@([^\s,;)]+)", name_of, teams_words(text))
 

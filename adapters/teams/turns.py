@@ -139,7 +139,7 @@ class TeamsTurns:
             )
         log.info("RASMUS installed in a Teams %s", place.kind)
         welcome = label("welcome", self.runtime.settings.default_language)
-        await context.send_activity(delivery.text_activity(welcome))
+        await context.send_activity(delivery.text_activity(welcome, markdown=True))
 
     # --- the core ---------------------------------------------------------------------------
     async def _handle(

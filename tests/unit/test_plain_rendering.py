@@ -40,3 +40,11 @@ def test_refused_rendering_of_a_date_param_uses_the_workshops_language(say):
     outcome = say("udrulning 1.2.2027")
     assert render(outcome.replies[0].message, "da") == "Udrulningen er sat til 1. februar 2027."
     assert render(outcome.replies[0].message, "en") == "The go-live date is set to 1 February 2027."
+
+
+def test_a_note_written_over_several_lines_keeps_to_one_line_of_the_board(say):
+    say("ny Vagtplan")
+    say("next")
+    say.as_("bo")("note sundt Første linje\nAnden linje\n\n")
+    board = render(BoardView(say("status").workshop), "da")
+    assert "H1 (orange) Første linje / Anden linje (Bo)" in board

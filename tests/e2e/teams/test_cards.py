@@ -102,3 +102,53 @@ def test_every_submit_button_names_its_action_and_every_input_has_an_id(name):
 @pytest.mark.parametrize("name", list(CASES))
 def test_every_card_is_valid_against_the_adaptive_card_1_5_schema(name):
     jsonschema.Draft6Validator(CARD_SCHEMA).validate(CASES[name]())
+
+
+def _text_blocks(node) -> str:
+    """What a card shows as (markdown-read) text; input values are shown as typed anyway."""
+    if isinstance(node, dict):
+        own = [node["text"]] if node.get("type") == "TextBlock" else []
+        return "\n".join(own + [_text_blocks(v) for v in node.values()])
+    if isinstance(node, list):
+        return "\n".join(_text_blocks(v) for v in node)
+    return ""
+
+
+def test_a_note_cannot_put_a_link_or_formatting_into_the_bots_cards_or_messages():
+    from adapters.teams import delivery
+    from core.messages import Audience, BoardView, Reply
+
+    typed = "[Klik her](https://phish.example) **vigtigt** _nu_\n# Overskrift"
+    note = Note(
+        "n1",
+        "R1",
+        Circle.REALISTIC,
+        Colour.ORANGE,
+        Step.TODAY,
+        typed,
+        Actor("29:bo", "Bo"),
+        datetime(2026, 11, 27, tzinfo=UTC),
+    )
+    workshop = Workshop(
+        id="w1",
+        channel=ChannelKey("msteams", "t", "c"),
+        technology="Robot",
+        started_by=Actor("29:anne"),
+        created_at=datetime(2026, 11, 27, tzinfo=UTC),
+        step=Step.TODAY,
+        notes=(note,),
+    )
+    [board] = delivery.plan(Reply(Audience.PRIVATE, BoardView(workshop), "da"))
+    receipt = cards.confirmation_card(ItemConfirmed(note, "added"), "da")
+    message = delivery.text_activity(typed).text
+    for rendered in (
+        _text_blocks(board.activity.attachments[0].content),
+        _text_blocks(receipt),
+        message,
+    ):
+        assert "](" not in rendered and "**vigtigt**" not in rendered
+        assert "_nu_" not in rendered and "\n# " not in rendered
+        assert "Klik her" in rendered  # the words themselves still show
+    # Our own wording keeps its formatting.
+    inspiration = json.dumps(cards.inspiration_card((Circle.HEALTHY,), "da"), ensure_ascii=False)
+    assert "**Mulig gevinst:**" in inspiration
