@@ -43,38 +43,28 @@ async def _language(bridge: SlackBridge, where: Where, value: dict) -> str:
     return value.get("l") or await bridge.language(where)
 
 
-def on_add_note(bridge: SlackBridge):
-    async def add_note(ack, body, client):
+def on_open_modal(bridge: SlackBridge, build_view):
+    """A button that opens a form: `build_view(where, value, lang)` makes the modal."""
+
+    async def open_modal(ack, body, client):
         await ack()
         where, value = _where(body), describe_value(_value(body))
         lang = await _language(bridge, where, value)
-        view = modals.note_modal(where.team, where.channel, Circle(value["c"]), Step(value["s"]),
-                                 lang)
-        await client.views_open(trigger_id=body["trigger_id"], view=view)
+        await client.views_open(trigger_id=body["trigger_id"], view=build_view(where, value, lang))
 
-    return add_note
+    return open_modal
 
 
-def on_add_prerequisite(bridge: SlackBridge):
-    async def add_prerequisite(ack, body, client):
-        await ack()
-        where, value = _where(body), describe_value(_value(body))
-        lang = await _language(bridge, where, value)
-        view = modals.prerequisite_modal(where.team, where.channel, lang)
-        await client.views_open(trigger_id=body["trigger_id"], view=view)
-
-    return add_prerequisite
+def _note_modal(where, value, lang):
+    return modals.note_modal(where.team, where.channel, Circle(value["c"]), Step(value["s"]), lang)
 
 
-def on_add_agreement(bridge: SlackBridge):
-    async def add_agreement(ack, body, client):
-        await ack()
-        where, value = _where(body), describe_value(_value(body))
-        lang = await _language(bridge, where, value)
-        view = modals.agreement_modal(where.team, where.channel, lang)
-        await client.views_open(trigger_id=body["trigger_id"], view=view)
+def _prerequisite_modal(where, value, lang):
+    return modals.prerequisite_modal(where.team, where.channel, lang)
 
-    return add_agreement
+
+def _agreement_modal(where, value, lang):
+    return modals.agreement_modal(where.team, where.channel, lang)
 
 
 def on_inspiration(bridge: SlackBridge):
@@ -93,8 +83,9 @@ def on_correct(bridge: SlackBridge):
         item = workshop.find(value["id"]) if workshop else None
         current = "" if item is None else getattr(item, "text", None) or getattr(item, "what", "")
         lang = workshop.language if workshop else bridge.default_language
-        view = modals.edit_modal(where.team, where.channel, value["id"], current,
-                                 value.get("code"), lang)
+        view = modals.edit_modal(
+            where.team, where.channel, value["id"], current, value.get("code"), lang
+        )
         await client.views_open(trigger_id=body["trigger_id"], view=view)
 
     return correct
@@ -140,9 +131,9 @@ def on_confirm_delete(bridge: SlackBridge):
 
 
 def register(app: AsyncApp, bridge: SlackBridge) -> None:
-    app.action(render.ADD_NOTE)(on_add_note(bridge))
-    app.action(render.ADD_PREREQUISITE)(on_add_prerequisite(bridge))
-    app.action(render.ADD_AGREEMENT)(on_add_agreement(bridge))
+    app.action(render.ADD_NOTE)(on_open_modal(bridge, _note_modal))
+    app.action(render.ADD_PREREQUISITE)(on_open_modal(bridge, _prerequisite_modal))
+    app.action(render.ADD_AGREEMENT)(on_open_modal(bridge, _agreement_modal))
     app.action(render.INSPIRATION)(on_inspiration(bridge))
     app.action(render.CORRECT_ITEM)(on_correct(bridge))
     app.action(render.WITHDRAW_ITEM)(on_withdraw(bridge))
