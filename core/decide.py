@@ -29,6 +29,7 @@ from core.messages import (
     TextRef,
 )
 from core.model import (
+    NOTE_STEPS,
     WALKABLE,
     Agreement,
     Colour,
@@ -38,10 +39,6 @@ from core.model import (
     Workshop,
 )
 from core.report import export_filename, markdown_report
-
-NOTE_STEPS = (Step.TODAY, Step.EXPECTATIONS, Step.FOLLOW_UP)
-CIRCLE_STEPS = NOTE_STEPS
-
 
 _FACILITATOR_ACTIONS = {
     c.MoveStep: "action_move",
@@ -120,7 +117,7 @@ def _move(workshop: Workshop, cmd: c.MoveStep, ctx: Context) -> Decision:
     step = WALKABLE[target]
     moved = e.evolve(workshop, e.StepChanged(step, ctx.now))
     replies = [Reply(Audience.CHANNEL, StepOpened(moved, step, ctx.actor.label), workshop.language)]
-    if step in CIRCLE_STEPS:
+    if step in NOTE_STEPS:
         replies += [
             Reply(
                 Audience.CHANNEL,

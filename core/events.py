@@ -101,25 +101,22 @@ Event = (
 )
 
 
+_LISTS = {Note: "notes", Prerequisite: "prerequisites", Agreement: "agreements"}
+
+
 def _change_item(workshop: Workshop, short_id: str, **changes) -> Workshop:
-    # An agreement has neither colour nor code; pass each kind only what it has.
-    note_changes = changes
-    other = {k: v for k, v in changes.items() if k != "colour"}
-    agreement = {k: v for k, v in other.items() if k not in ("code_hash",)}
-    if "text" in agreement:
-        agreement["what"] = agreement.pop("text")
-    return replace(
-        workshop,
-        notes=tuple(
-            replace(i, **note_changes) if i.short_id == short_id else i for i in workshop.notes
-        ),
-        prerequisites=tuple(
-            replace(i, **other) if i.short_id == short_id else i for i in workshop.prerequisites
-        ),
-        agreements=tuple(
-            replace(i, **agreement) if i.short_id == short_id else i for i in workshop.agreements
-        ),
+    item = workshop.find(short_id)
+    if not isinstance(item, Note):
+        changes.pop("colour", None)
+    if isinstance(item, Agreement):  # no code, and its text is called `what`
+        changes.pop("code_hash", None)
+        if "text" in changes:
+            changes["what"] = changes.pop("text")
+    kind = _LISTS[type(item)]
+    items = tuple(
+        replace(i, **changes) if i.short_id == item.short_id else i for i in getattr(workshop, kind)
     )
+    return replace(workshop, **{kind: items})
 
 
 def evolve(workshop: Workshop | None, event: Event) -> Workshop | None:

@@ -15,7 +15,7 @@ from core.messages import (
     ItemRemoved,
     Reply,
 )
-from core.model import Colour, Item, ItemStatus, Note, Step, Workshop
+from core.model import Colour, Item, ItemStatus, Note, Workshop
 
 
 def _find(workshop: Workshop, command, ctx: Context) -> Item | None:
@@ -79,7 +79,7 @@ def change_item(workshop: Workshop, command, ctx: Context) -> Decision:
         ]
         if removed:
             replies.append(Reply(Audience.CHANNEL, ItemRemoved(item.short_id), lang))
-    if isinstance(item, Note) and item.step in (Step.TODAY, Step.EXPECTATIONS, Step.FOLLOW_UP):
+    if isinstance(item, Note):
         counts = changed.counts(item.circle, item.step)
         replies.append(
             Reply(

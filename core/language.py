@@ -82,12 +82,12 @@ def mention_id(ref: str) -> str:
 _UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
 
 
-def _text(words: str, hint: str) -> str | Refusal:
+def _text(words: str, hint: str, limit: int = MAX_TEXT) -> str | Refusal:
     text = _UNPRINTABLE.sub("", words).strip()
     if not text:
         return Refusal("missing_text", hint=hint)
-    if len(text) > MAX_TEXT:
-        return Refusal("text_too_long", {"length": len(text), "limit": MAX_TEXT}, "hint_shorter")
+    if len(text) > limit:
+        return Refusal("text_too_long", {"length": len(text), "limit": limit}, "hint_shorter")
     return text
 
 
@@ -184,8 +184,6 @@ def _start(raw: str) -> c.Command | Refusal:
     technology = raw.strip()
     if not technology:
         return Refusal("missing_technology", hint="hint_start")
-    if len(technology) > 200:
-        return Refusal("text_too_long", {"length": len(technology), "limit": 200})
     return c.StartWorkshop(technology)
 
 
@@ -256,22 +254,25 @@ def parse(text: str) -> c.Command | Refusal:
     return _PARSERS[canonical](_rest(text, 1))
 
 
-_FORM_TEXTS = {
-    c.AddNote: ("text", "hint_note"),
-    c.AddPrerequisite: ("text", "hint_prereq"),
-    c.AddAgreement: ("what", "hint_agree"),
-    c.EditItem: ("text", "hint_board"),
-    c.StartWorkshop: ("technology", "hint_start"),
+# The texts each command carries, with their limits: what people write, and names (a
+# technology, a person) that must fit the database's shorter columns.
+MAX_NAME = 200
+_TEXTS: dict[type, tuple[tuple[str, int, str], ...]] = {
+    c.AddNote: (("text", MAX_TEXT, "hint_note"),),
+    c.AddPrerequisite: (("text", MAX_TEXT, "hint_prereq"),),
+    c.AddAgreement: (("what", MAX_TEXT, "hint_agree"), ("owner", MAX_NAME, "hint_agree")),
+    c.EditItem: (("text", MAX_TEXT, "hint_board"),),
+    c.StartWorkshop: (("technology", MAX_NAME, "hint_start"),),
+    c.AddFacilitator: (("who", MAX_NAME, "hint_help"),),
 }
 
 
-def check_form(command: c.Command) -> c.Command | Refusal:
-    """Commands built by forms (modals, cards) meet the same text rules as typed ones."""
-    field_and_hint = _FORM_TEXTS.get(type(command))
-    if field_and_hint is None:
-        return command
-    field, hint = field_and_hint
-    text = _text(getattr(command, field), hint)
-    if isinstance(text, Refusal):
-        return text
-    return replace(command, **{field: text})
+def check_texts(command: c.Command) -> c.Command | Refusal:
+    """Every command, typed or built by a form (modal, card), meets the same text rules."""
+    cleaned = {}
+    for field, limit, hint in _TEXTS.get(type(command), ()):
+        text = _text(getattr(command, field), hint, limit)
+        if isinstance(text, Refusal):
+            return text
+        cleaned[field] = text
+    return replace(command, **cleaned) if cleaned else command

@@ -180,7 +180,6 @@ def board_text(workshop: Workshop, lang: str, people: People = owner_label) -> s
 
 
 def status_text(workshop: Workshop, lang: str, people: People = owner_label) -> str:
-    active = [n for n in workshop.notes if n.status.value == "active"]
     lines = [
         t(
             "status_line",
@@ -191,8 +190,8 @@ def status_text(workshop: Workshop, lang: str, people: People = owner_label) -> 
         t(
             "status_counts",
             lang,
-            notes=len(active),
-            prereqs=sum(p.status.value == "active" for p in workshop.prerequisites),
+            notes=len(workshop.active_notes()),
+            prereqs=sum(len(ps) for _, ps in prerequisites_by_timing(workshop)),
             agreements=len(active_agreements(workshop)),
         ),
         t(

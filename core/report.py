@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 from core.circles import CIRCLES, CircleInfo
 from core.dates import local_day, show_day
-from core.model import Agreement, Colour, Note, Prerequisite, Step, Timing, Workshop
+from core.model import Agreement, Colour, ItemStatus, Note, Prerequisite, Step, Timing, Workshop
 from core.texts import t
 
 # Which notes a board shows under a circle, in order: (step, colours, heading key).
@@ -50,13 +50,13 @@ def circle_sections(workshop: Workshop) -> list[CircleSection]:
 
 
 def prerequisites_by_timing(workshop: Workshop) -> list[tuple[Timing, list[Prerequisite]]]:
-    active = [p for p in workshop.prerequisites if p.status.value == "active"]
+    active = [p for p in workshop.prerequisites if p.status is ItemStatus.ACTIVE]
     return [(timing, [p for p in active if p.timing is timing]) for timing in Timing]
 
 
 def active_agreements(workshop: Workshop) -> list[Agreement]:
     return sorted(
-        (a for a in workshop.agreements if a.status.value == "active"), key=lambda a: a.due
+        (a for a in workshop.agreements if a.status is ItemStatus.ACTIVE), key=lambda a: a.due
     )
 
 

@@ -16,7 +16,7 @@ from typing import Protocol
 from core.commands import Command
 from core.decide import Context, decide
 from core.events import Event, evolve
-from core.language import check_form, parse
+from core.language import check_texts, parse
 from core.messages import Audience, Refusal, Reply
 from core.model import Actor, ChannelKey, Workshop
 
@@ -99,10 +99,9 @@ class WorkshopService:
         raise AssertionError("unreachable")
 
     def _handle_once(self, incoming: Incoming) -> Outcome:
-        if incoming.command is not None:
-            command = check_form(incoming.command)
-        else:
-            command = parse(incoming.text or "")
+        command = incoming.command if incoming.command is not None else parse(incoming.text or "")
+        if not isinstance(command, Refusal):
+            command = check_texts(command)
         with self.store.unit(incoming.channel) as unit:
             workshop = unit.workshop
             language = (

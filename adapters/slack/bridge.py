@@ -42,7 +42,7 @@ class SlackBridge:
         self.state = SlackState(runtime.state, self.in_core)
         self.delivery = Delivery(self.state)
         self._names: dict[tuple[str, str], str] = {}
-        self.default_language = getattr(runtime.settings, "default_language", "da")
+        self.default_language = runtime.settings.default_language
 
     async def in_core(self, function, *args):
         return await asyncio.get_running_loop().run_in_executor(self._core, function, *args)

@@ -113,8 +113,12 @@ class Delivery:
             )
             if isinstance(message, CirclePrompt):
                 await self.state.remember_circle_message(
-                    where.team, where.channel, message.workshop_id, message.circle,
-                    message.step, posted["ts"],
+                    where.team,
+                    where.channel,
+                    message.workshop_id,
+                    message.circle,
+                    message.step,
+                    posted["ts"],
                 )
 
     async def _to_person(
@@ -159,7 +163,10 @@ class Delivery:
             return await post(**kwargs)
 
     async def refresh_counts(
-        self, changed: CountsChanged, where: Where, client: AsyncWebClient,
+        self,
+        changed: CountsChanged,
+        where: Where,
+        client: AsyncWebClient,
         workshop: Workshop | None = None,
     ) -> None:
         ref = await self.state.circle_message(changed.workshop_id, changed.circle, changed.step)
@@ -192,4 +199,3 @@ class Delivery:
         )
         text = label("export_uploaded", lang, filename=ready.filename)
         await self.tell(where, client, {"text": text})
-

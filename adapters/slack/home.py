@@ -18,9 +18,7 @@ MAX_HOME_BLOCKS = 100
 
 def _open_agreements(workshop: Workshop, user_id: str):
     mine = (f"<@{user_id}>", user_id)
-    return [
-        a for a in workshop.agreements if a.status is ItemStatus.ACTIVE and a.owner in mine
-    ]
+    return [a for a in workshop.agreements if a.status is ItemStatus.ACTIVE and a.owner in mine]
 
 
 def home_view(workshops: list[Workshop], user_id: str, default_language: str = "da") -> Block:
@@ -49,8 +47,10 @@ def home_view(workshops: list[Workshop], user_id: str, default_language: str = "
         due = show_day(agreement.due, workshop.language)
         technology = escape_user_text(workshop.technology)
         blocks.append(
-            section(f"*{due}* · {escape_user_text(agreement.what)}\n_{technology}_ "
-                    f"(<#{workshop.channel.channel}>)")
+            section(
+                f"*{due}* · {escape_user_text(agreement.what)}\n_{technology}_ "
+                f"(<#{workshop.channel.channel}>)"
+            )
         )
     if len(blocks) > MAX_HOME_BLOCKS:
         blocks = blocks[: MAX_HOME_BLOCKS - 1] + [context("…")]

@@ -15,6 +15,7 @@ from adapters.slack.blocks import Block, context, plain
 from adapters.slack.labels import label
 from core.circles import CIRCLES, Circle, circle_name
 from core.commands import AddAgreement, AddNote, AddPrerequisite, EditItem
+from core.language import MAX_TEXT
 from core.model import Colour, Step, Timing
 from core.texts import t
 
@@ -22,7 +23,6 @@ NOTE_MODAL = "rasmus_note_modal"
 PREREQ_MODAL = "rasmus_prereq_modal"
 AGREEMENT_MODAL = "rasmus_agreement_modal"
 EDIT_MODAL = "rasmus_edit_modal"
-MAX_TEXT = 2000  # the core's limit for a contribution; the input enforces it while typing
 
 
 def _modal(callback_id: str, title: str, lang: str, blocks: list[Block], meta: dict) -> Block:

@@ -35,8 +35,10 @@ def missing_configuration(settings) -> str | None:
     if not settings.slack_signing_secret:
         return "SLACK_SIGNING_SECRET is not set"
     if not has_token:
-        return "SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET " \
-               "(OAuth) are not set"
+        return (
+            "SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET "
+            "(OAuth) are not set"
+        )
     return None
 
 

@@ -70,12 +70,17 @@ class ThreadedInstallationStore(AsyncInstallationStore):
         )
 
     async def async_delete_bot(self, *, enterprise_id, team_id):
-        await asyncio.to_thread(self._store.delete_bot, enterprise_id=enterprise_id,
-                                team_id=team_id)
+        await asyncio.to_thread(
+            self._store.delete_bot, enterprise_id=enterprise_id, team_id=team_id
+        )
 
     async def async_delete_installation(self, *, enterprise_id, team_id, user_id=None):
-        await asyncio.to_thread(self._store.delete_installation, enterprise_id=enterprise_id,
-                                team_id=team_id, user_id=user_id)
+        await asyncio.to_thread(
+            self._store.delete_installation,
+            enterprise_id=enterprise_id,
+            team_id=team_id,
+            user_id=user_id,
+        )
 
 
 class SignedStateStore(AsyncOAuthStateStore):

@@ -86,8 +86,10 @@ class SlackState:
             for key, raw in self._state.items(THREADS, f"{team}:{channel}:").items():
                 doomed.append((THREADS, key))
                 workshop_id = json.loads(raw)["w"]
-                doomed += [(CIRCLE_MESSAGES, k)
-                           for k in self._state.items(CIRCLE_MESSAGES, f"{workshop_id}:")]
+                doomed += [
+                    (CIRCLE_MESSAGES, k)
+                    for k in self._state.items(CIRCLE_MESSAGES, f"{workshop_id}:")
+                ]
             for key, raw in self._state.items(PENDING).items():
                 found = json.loads(raw)
                 if (found.get("team"), found.get("channel")) == (team, channel):

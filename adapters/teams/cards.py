@@ -12,6 +12,7 @@ from adapters.teams.escape import defuse_markdown
 from adapters.teams.labels import label
 from core import plain
 from core.circles import BY_CIRCLE, CIRCLES, Circle
+from core.language import MAX_NAME, MAX_TEXT
 from core.messages import ItemConfirmed
 from core.model import Agreement, Colour, Step, Timing, Workshop
 from core.report import colour_label
@@ -132,7 +133,7 @@ def prerequisite_inputs(lang: str) -> list[dict]:
             "type": "Input.Text",
             "id": "text",
             "isMultiline": True,
-            "maxLength": 2000,
+            "maxLength": MAX_TEXT,
             "placeholder": label("prereq_text", lang),
             "isRequired": True,
         },
@@ -159,14 +160,14 @@ def agreement_inputs(lang: str, members: list[tuple[str, str]]) -> list[dict]:
             "type": "Input.Text",
             "id": "owner_text",
             "label": label("owner_text", lang),
-            "maxLength": 200,
+            "maxLength": MAX_NAME,
         },
         {"type": "Input.Date", "id": "due", "label": label("due_date", lang), "isRequired": True},
         {
             "type": "Input.Text",
             "id": "what",
             "isMultiline": True,
-            "maxLength": 2000,
+            "maxLength": MAX_TEXT,
             "placeholder": label("what_placeholder", lang),
             "isRequired": True,
         },
@@ -189,7 +190,7 @@ def circle_card(
             "type": "Input.Text",
             "id": "text",
             "isMultiline": True,
-            "maxLength": 2000,
+            "maxLength": MAX_TEXT,
             "placeholder": label("note_placeholder", lang),
             "isRequired": True,
         },
@@ -237,7 +238,7 @@ def confirmation_card(message: ItemConfirmed, lang: str) -> Card:
             "label": label("new_text", lang),
             "value": item.text,
             "isMultiline": True,
-            "maxLength": 2000,
+            "maxLength": MAX_TEXT,
         }
     )
     return card(

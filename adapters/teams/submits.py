@@ -7,7 +7,6 @@ from typing import Any
 from core import commands as c
 from core.circles import parse_circle
 from core.dates import parse_day
-from core.language import MAX_TEXT
 from core.messages import Refusal
 from core.model import Colour, Timing
 
@@ -24,12 +23,8 @@ def _text(values: dict, key: str) -> str:
 
 def command_from_submit(values: dict[str, Any]) -> SubmitResult:
     """None when the values are not from one of our cards (then the turn is ignored)."""
+    # Lengths are the core's to check (core.language.check_texts), as for typed commands.
     action = values.get("rasmus")
-    # Cards cap inputs at 2,000 characters, but a client can send anything: refuse here too.
-    for key in ("text", "new_text", "what", "owner_text"):
-        if len(_text(values, key)) > MAX_TEXT:
-            length = len(_text(values, key))
-            return Refusal("text_too_long", {"length": length, "limit": MAX_TEXT}, "hint_shorter")
     if action == "note":
         circle = parse_circle(str(values.get("circle", "")))
         if circle is None:

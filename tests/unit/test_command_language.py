@@ -160,3 +160,19 @@ def test_a_late_utc_evening_is_already_the_next_day_in_copenhagen():
     assert str(local_day(datetime(2027, 3, 1, 23, 30, tzinfo=UTC), "Europe/Copenhagen")) == (
         "2027-03-02"
     )
+
+
+def test_names_longer_than_the_database_keeps_are_refused_typed_or_from_a_form():
+    from core.language import MAX_NAME, check_texts
+
+    long_name = "x" * (MAX_NAME + 1)
+    for command in (
+        parse(f"start {long_name}"),
+        parse(f"facilitator {long_name}"),
+        parse(f"agree {long_name} 1/3-2027 Evaluering"),
+        c.AddAgreement(long_name, date(2027, 3, 1), "Evaluering"),
+    ):
+        refusal = check_texts(command)
+        assert isinstance(refusal, Refusal)
+        assert (refusal.key, refusal.params["limit"]) == ("text_too_long", MAX_NAME)
+    assert check_texts(parse("start " + "x" * MAX_NAME)) == c.StartWorkshop("x" * MAX_NAME)
