@@ -10,6 +10,7 @@ from adapters.teams.submits import command_from_submit
 from adapters.teams.translate import Activity, command_text, is_addressed_to_bot, where
 from core import commands as c
 from core.circles import Circle
+from core.language import check_texts
 from core.messages import Audience, CirclePrompt, CountsChanged, ItemConfirmed, Refusal, Reply
 from core.model import Colour, Note, Step, Timing
 from tests.e2e.teams.activities import CHANNEL, channel_message
@@ -80,7 +81,9 @@ def test_bad_card_input_is_refused_with_the_cores_reasons():
         command_from_submit({"rasmus": "agree", "due": "2027-03-01", "what": "y"}).key
         == "missing_who"
     )
-    too_long = command_from_submit({"rasmus": "note", "circle": "realistic", "text": "x" * 2001})
+    # The length is the core's to refuse, as for a typed note (core.language.check_texts).
+    submitted = command_from_submit({"rasmus": "note", "circle": "realistic", "text": "x" * 2001})
+    too_long = check_texts(submitted)
     assert isinstance(too_long, Refusal) and too_long.key == "text_too_long"
     assert command_from_submit({"something": "else"}) is None
 
