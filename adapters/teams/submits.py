@@ -8,7 +8,7 @@ from core import commands as c
 from core.circles import parse_circle
 from core.dates import parse_day
 from core.messages import Refusal
-from core.model import Colour, Timing
+from core.model import Colour, Step, Timing
 
 SubmitResult = c.Command | Refusal | None
 
@@ -19,6 +19,16 @@ def _flag(value: Any) -> bool:
 
 def _text(values: dict, key: str) -> str:
     return str(values.get(key) or "").strip()
+
+
+def _origin(values: dict, with_step: bool = False) -> c.Origin | None:
+    """The workshop (and step) the card was made for; the core refuses a mismatch."""
+    workshop_id = values.get("workshop")
+    if not workshop_id:
+        return None
+    step = values.get("step") if with_step else None
+    valid = step in {s.value for s in Step}
+    return c.Origin(str(workshop_id), Step(step) if valid else None)
 
 
 def command_from_submit(values: dict[str, Any]) -> SubmitResult:
@@ -35,13 +45,17 @@ def command_from_submit(values: dict[str, Any]) -> SubmitResult:
             _text(values, "text"),
             anonymous=_flag(values.get("anonymous")),
             colour=Colour(colour) if colour in ("green", "red") else None,
+            origin=_origin(values, with_step=True),
         )
     if action == "prereq":
         timing = values.get("timing")
         if timing not in {t.value for t in Timing}:
             return Refusal("bad_timing", {"word": str(timing or "")}, "hint_prereq")
         return c.AddPrerequisite(
-            Timing(timing), _text(values, "text"), anonymous=_flag(values.get("anonymous"))
+            Timing(timing),
+            _text(values, "text"),
+            anonymous=_flag(values.get("anonymous")),
+            origin=_origin(values),
         )
     if action == "agree":
         owner = _text(values, "owner_text") or _text(values, "owner")
@@ -50,7 +64,7 @@ def command_from_submit(values: dict[str, Any]) -> SubmitResult:
         due = parse_day(_text(values, "due"))
         if due is None:
             return Refusal("bad_date", {"word": _text(values, "due")}, "hint_date")
-        return c.AddAgreement(owner, due, _text(values, "what"))
+        return c.AddAgreement(owner, due, _text(values, "what"), origin=_origin(values))
     if action == "edit":
         return c.EditItem(
             _text(values, "short_id"), _text(values, "new_text"), code=values.get("code") or None

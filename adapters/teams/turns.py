@@ -34,9 +34,9 @@ from bot.runtime import Runtime
 from core import commands as c
 from core.circles import Circle
 from core.events import WorkshopStarted
-from core.language import parse, split_colour
-from core.messages import ExportReady, Refusal
-from core.model import Actor
+from core.language import reply_command
+from core.messages import ExportReady
+from core.model import Actor, Step
 from core.service import Incoming, Outcome
 
 log = logging.getLogger("rasmus.teams")
@@ -72,15 +72,16 @@ class TeamsTurns:
             if place.thread_root
             else None
         )
-        if thread and not _starts_with_command(text):
-            # A reply under a circle card is a note for that circle (named: threads show names).
-            colour, rest = split_colour(text)
-            note = c.AddNote(Circle(thread["circle"]), rest if colour else text, colour=colour)
+        if thread:
+            # A reply under a circle card is a note for that circle (named: threads show
+            # names), or a command when it starts with one; the core checks workshop and step.
+            step = Step(thread["step"]) if thread.get("step") else None
+            origin = c.Origin(thread.get("workshop") or "", step)
             await self._handle(
                 context,
                 place,
                 who,
-                command=note,
+                command=reply_command(text, Circle(thread["circle"]), origin),
                 message_id=activity.id,
                 source=source_ref(activity, place),
             )
@@ -99,18 +100,11 @@ class TeamsTurns:
     async def on_message_update(self, context: TurnContext) -> None:
         activity = context.activity
         place = where(activity)
-        text = command_text(activity)
-        parsed = parse(text)
-        if isinstance(parsed, c.AddNote):
-            text = parsed.text  # an edited `@RASMUS note <circle> <text>`: the note is the text
-        elif _starts_with_command(text):
-            return  # an edited command that made no note: nothing to correct
-        edit = c.EditItem("", text)
         await self._handle(
             context,
             place,
             actor(activity),
-            command=edit,
+            command=c.EditFromMessage(command_text(activity)),
             source=source_ref(activity, place),
             quiet_when_nothing=True,
         )
@@ -122,7 +116,7 @@ class TeamsTurns:
             context,
             place,
             actor(activity),
-            command=c.WithdrawItem(""),
+            command=c.WithdrawFromMessage(),
             source=source_ref(activity, place),
             quiet_when_nothing=True,
         )
@@ -266,9 +260,3 @@ class TeamsTurns:
         folder = Path(self.runtime.settings.export_dir)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / export.filename).write_text(export.markdown, encoding="utf-8")
-
-
-def _starts_with_command(text: str) -> bool:
-    """A thread reply is a command only when it starts with one of the command words."""
-    parsed = parse(text)
-    return not (isinstance(parsed, Refusal) and parsed.key in ("unknown_command", "empty_command"))
