@@ -22,8 +22,6 @@ class Step(StrEnum):
 STEP_ORDER: tuple[Step, ...] = tuple(Step)
 # Steps a facilitator walks with next/back; closed is reached only with `end`.
 WALKABLE: tuple[Step, ...] = STEP_ORDER[:-1]
-# Steps that collect notes per circle.
-NOTE_STEPS: tuple[Step, ...] = (Step.TODAY, Step.EXPECTATIONS, Step.FOLLOW_UP)
 
 
 class Colour(StrEnum):
