@@ -119,7 +119,7 @@ def _move(workshop: Workshop, cmd: c.MoveStep, ctx: Context) -> Decision:
         return refuse(workshop.language, "last_step", "hint_end")
     step = WALKABLE[target]
     moved = e.evolve(workshop, e.StepChanged(step, ctx.now))
-    replies = [Reply(Audience.CHANNEL, StepOpened(moved, step, ctx.actor.label), workshop.language)]
+    replies = [Reply(Audience.CHANNEL, StepOpened(moved, step), workshop.language)]
     if step in m.NOTE_STEPS:
         replies += [
             Reply(
@@ -243,11 +243,7 @@ def _end(workshop: Workshop, cmd: c.EndWorkshop, ctx: Context) -> Decision:
     ended = e.evolve(workshop, e.WorkshopEnded(ctx.now))
     return Decision(
         [e.WorkshopEnded(ctx.now)],
-        [
-            Reply(
-                Audience.CHANNEL, StepOpened(ended, Step.CLOSED, ctx.actor.label), workshop.language
-            )
-        ],
+        [Reply(Audience.CHANNEL, StepOpened(ended, Step.CLOSED), workshop.language)],
     )
 
 

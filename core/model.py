@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -139,8 +139,6 @@ class Workshop:
     prerequisites: tuple[Prerequisite, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     closed_at: datetime | None = None
-    deleted: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_closed(self) -> bool:
