@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from core import commands as c
 from core.circles import fold, match_circle_prefix
+from core.cleaning import clean_text, has_visible, wrong_field
 from core.dates import take_day
 from core.messages import Refusal
 from core.model import Colour, Timing
@@ -77,15 +78,12 @@ def mention_id(ref: str) -> str:
     return m[1] if m else ref
 
 
-# Control characters and the private-use area have no place in a note; adapters may use the
-# latter as markers around names when they render (see adapters.slack.render).
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
-
-
 def _text(words: str, hint: str, limit: int = MAX_TEXT) -> str | Refusal:
-    text = _UNPRINTABLE.sub("", words).strip()
+    text = clean_text(words).strip()  # the shared text rules: core.cleaning
     if not text:
         return Refusal("missing_text", hint=hint)
+    if not has_visible(text):
+        return Refusal("invisible_text", hint=hint)
     if len(text) > limit:
         return Refusal("text_too_long", {"length": len(text), "limit": limit}, "hint_shorter")
     return text
@@ -269,6 +267,8 @@ _TEXTS: dict[type, tuple[tuple[str, int, str], ...]] = {
 
 def check_texts(command: c.Command) -> c.Command | Refusal:
     """Every command, typed or built by a form (modal, card), meets the same text rules."""
+    if wrong := wrong_field(command):  # a form sent, say, a list where text belongs
+        return Refusal("bad_form_field", {"field": wrong}, "hint_form_again")
     cleaned = {}
     for field, limit, hint in _TEXTS.get(type(command), ()):
         text = _text(getattr(command, field), hint, limit)
