@@ -82,7 +82,8 @@ def _text(words: str, hint: str, limit: int = MAX_TEXT) -> str | Refusal:
     text = clean_text(words).strip()  # the shared text rules: core.cleaning
     if not text:
         return Refusal("missing_text", hint=hint)
-    if not has_visible(text):
+    body = split_colour(text)[1]  # `+ …` and `- …` only choose a colour; the note follows
+    if not has_visible(text) or (body and not has_visible(body)):
         return Refusal("invisible_text", hint=hint)
     if len(text) > limit:
         return Refusal("text_too_long", {"length": len(text), "limit": limit}, "hint_shorter")

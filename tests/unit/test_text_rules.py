@@ -35,6 +35,14 @@ def test_a_note_of_only_invisible_characters_is_refused_and_not_counted(say, inv
     assert outcome.workshop.notes == ()
 
 
+def test_a_colour_sign_before_invisible_characters_is_no_note_either(say):
+    in_note_step(say)
+    say("næste")
+    outcome = say("note sundt +\u200b\u2060")
+    assert refusal_of(outcome).key == "invisible_text"
+    assert outcome.workshop.notes == ()
+
+
 def test_the_invisible_text_refusal_asks_for_something_to_read_in_both_languages(say):
     in_note_step(say)
     refused = refusal_of(say("note realistisk \u200b"))
