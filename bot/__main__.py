@@ -7,7 +7,7 @@ import logging
 import sys
 from pathlib import Path
 
-from bot.config import load_settings
+from bot.startup import StartProblem, checked_settings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     package.add_argument("--out", type=Path, default=Path("build/rasmus-teams.zip"))
     args = parser.parse_args(argv)
 
-    settings = load_settings()
+    try:  # settings that cannot work stop here with one line, not a traceback later
+        settings = checked_settings(args.command)
+    except StartProblem as problem:
+        print(problem, file=sys.stderr)
+        return 2
     logging.basicConfig(
         level=settings.log_level, format="%(asctime)s %(levelname)s %(name)s %(message)s"
     )

@@ -7,6 +7,8 @@ from pathlib import Path
 from pydantic import AliasChoices, Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from bot.startup import Language, LogLevel, Port  # checked at start
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
@@ -14,11 +16,11 @@ class Settings(BaseSettings):
     # Storage: SQLite under ./data by default, PostgreSQL in production.
     database_url: str = "sqlite:///./data/rasmus.db"
     export_dir: Path = Path("./data/exports")
-    default_language: str = "da"
-    log_level: str = "INFO"
+    default_language: Language = "da"
+    log_level: LogLevel = "INFO"
 
     # The HTTP server (Slack and Teams share it).
-    port: int = 3000
+    port: Port = 3000
     host: str = "0.0.0.0"
     public_url: str = ""
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 
 from core import commands as c
 from core.circles import Circle, fold
+from core.cleaning import wrong_field
 from core.messages import Refusal
 from core.method import COMMANDS
 from core.model import Colour
@@ -77,6 +78,8 @@ _TEXTS: dict[type, tuple[tuple[str, int, str], ...]] = {
 
 def check_texts(command: c.Command) -> c.Command | Refusal:
     """Every command, typed or built by a form (modal, card), meets the same text rules."""
+    if wrong := wrong_field(command):  # a form sent, say, a list where text belongs
+        return Refusal("bad_form_field", {"field": wrong}, "hint_form_again")
     cleaned = {}
     for field, limit, hint in _TEXTS.get(type(command), ()):
         text = clean_text(getattr(command, field), hint, limit)

@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Any
 
 from core.circles import Circle
+from core.cleaning import quote
 from core.model import Colour, Item, Step, Workshop
 
 
@@ -40,6 +41,10 @@ class Refusal:
     key: str
     params: dict[str, Any] = field(default_factory=dict)
     hint: str | None = None
+
+    def __post_init__(self) -> None:
+        # A refusal repeats at most a short quote of what was typed, never a whole upload.
+        object.__setattr__(self, "params", {k: quote(v) for k, v in self.params.items()})
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from core import cleaning
 from core import commands as c
 from core.circles import fold, match_circle_prefix
 from core.dates import take_day
@@ -41,15 +42,15 @@ def mention_id(ref: str) -> str:
     return m[1] if m else ref
 
 
-# Control characters and the private-use area have no place in a note; adapters may use the
-# latter as markers around names when they render (see adapters.slack.render).
-_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
-
-
 def clean_text(words: str, hint: str, limit: int = MAX_TEXT) -> str | Refusal:
-    text = _UNPRINTABLE.sub("", words).strip()
+    """The shared text rules (core.cleaning), then: not empty, visible, not too long."""
+    text = cleaning.clean_text(words).strip()
     if not text:
         return Refusal("missing_text", hint=hint)
+    body = text.lstrip()[1:] if text.lstrip()[:1] in ("+", "-", "–", "−") else text
+    # `+ …` and `- …` only choose a colour; the note itself must show something too.
+    if not cleaning.has_visible(text) or (body.strip() and not cleaning.has_visible(body)):
+        return Refusal("invisible_text", hint=hint)
     if len(text) > limit:
         return Refusal("text_too_long", {"length": len(text), "limit": limit}, "hint_shorter")
     return text

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from core.cleaning import normal_language, tidy_incoming
 from core.commands import Command
 from core.decide import Context, decide
 from core.events import Event, evolve
@@ -85,7 +86,7 @@ class WorkshopService:
         self.store = store
         self.clock = clock
         self.ids = ids
-        self.default_language = default_language
+        self.default_language = normal_language(default_language)
 
     def handle(self, incoming: Incoming) -> Outcome:
         for attempt in range(3):
@@ -97,6 +98,7 @@ class WorkshopService:
         raise AssertionError("unreachable")
 
     def _handle_once(self, incoming: Incoming) -> Outcome:
+        incoming = tidy_incoming(incoming)  # text and names by the shared rules: core.cleaning
         command = incoming.command if incoming.command is not None else parse(incoming.text or "")
         if not isinstance(command, Refusal):
             command = check_texts(command)

@@ -211,3 +211,9 @@ def all_keys() -> set[str]:
     from core.texts_flow import FLOW
 
     return set(TEXTS) | set(FLOW) | set(CONTROLS)
+
+
+# The shared text rules' sentences live beside these to keep files short.
+from core.texts_cleaning import CLEANING  # noqa: E402
+
+TEXTS.update(CLEANING)

@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 import re
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
 from core.language import strip_prefix
-from core.messages import Audience, ExportReady, Reply, Said
+from core.messages import Audience, ExportReady, Refusal, Reply, Said
 from core.model import Actor, ChannelKey
 from core.plain import render
 from core.service import Incoming, WorkshopService
@@ -32,7 +32,7 @@ class ConsoleChannel:
 
     def hear(self, line: str) -> None:
         """One line typed (or piped) in: change speaker, run a command, print the replies."""
-        line = line.strip()
+        line = line.lstrip("\ufeff").strip()  # a BOM from an editor must not hide the speaker
         if not line or line.startswith("#"):
             return
         if (m := _SPEAKER.match(line)) and not line.lower().startswith(("http:", "https:")):
@@ -69,8 +69,27 @@ class ConsoleChannel:
         return path.resolve()
 
     def run(self, lines: Iterable[str]) -> None:
-        for line in lines:
-            self.hear(line)
+        for line in read_lines(lines):
+            if line is None:  # bytes that are not UTF-8: say so, store nothing
+                refusal = Refusal("bad_line_bytes", hint="hint_utf8")
+                self._show(Reply(Audience.PRIVATE, refusal, self.language))
+            else:
+                self.hear(line)
+
+
+def read_lines(lines: Iterable[str]) -> Iterator[str | None]:
+    """Lines of a pipe as text, or None for a line that is not UTF-8 (one bad line, not a crash).
+
+    A real stream (stdin) is read as bytes, so its encoding and error handling do not matter."""
+    raw = getattr(lines, "buffer", None)
+    if raw is None:
+        yield from lines
+        return
+    for line in raw:
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            yield None
 
 
 def interactive(channel: ConsoleChannel) -> None:
@@ -78,10 +97,12 @@ def interactive(channel: ConsoleChannel) -> None:
         import readline  # noqa: F401  (line editing and history for input())
     except ImportError:
         pass
+    if hasattr(sys.stdin, "reconfigure"):
+        sys.stdin.reconfigure(errors="replace")
     print("RASMUS · /rasmus hjælp · Ctrl-D to leave", file=channel.out)
     while True:
         try:
-            line = input(f"{channel.speaker}> ")
+            line = input(f"{channel.speaker}> ")  # bytes that are not UTF-8 read as U+FFFD
         except (EOFError, KeyboardInterrupt):
             print(file=channel.out)
             return

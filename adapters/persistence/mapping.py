@@ -13,6 +13,7 @@ from adapters.persistence.tables import (
 )
 from core import events as e
 from core.circles import Circle
+from core.cleaning import normal_language
 from core.model import (
     Actor,
     Agreement,
@@ -145,7 +146,7 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
         started_by=Actor(row.started_by_id, row.started_by_name),
         created_at=row.created_at,
         step=Step(row.step),
-        language=row.language,
+        language=normal_language(row.language),  # rows from before: `EN` too
         timezone=row.timezone,
         facilitators=tuple(facilitators),
         rollout=row.rollout,

@@ -17,8 +17,10 @@ def _flag(value: Any) -> bool:
     return str(value).strip().lower() in ("true", "1", "yes", "on")
 
 
-def _text(values: dict, key: str) -> str:
-    return str(values.get(key) or "").strip()
+def _text(values: dict, key: str) -> Any:
+    # Anything but text (a list, a number) goes on as it is: the core refuses it by field type.
+    value = values.get(key)
+    return value.strip() if isinstance(value, str) else ("" if value is None else value)
 
 
 def _origin(values: dict, with_step: bool = False) -> c.Origin | None:
@@ -49,7 +51,7 @@ def command_from_submit(values: dict[str, Any]) -> SubmitResult:
         )
     if action == "prereq":
         timing = values.get("timing")
-        if timing not in {t.value for t in Timing}:
+        if not isinstance(timing, str) or timing not in {t.value for t in Timing}:
             return Refusal("bad_timing", {"word": str(timing or "")}, "hint_prereq")
         return c.AddPrerequisite(
             Timing(timing),
@@ -61,9 +63,10 @@ def command_from_submit(values: dict[str, Any]) -> SubmitResult:
         owner = _text(values, "owner_text") or _text(values, "owner")
         if not owner:
             return Refusal("missing_who", hint="hint_agree")
-        due = parse_day(_text(values, "due"))
+        written = _text(values, "due")
+        due = parse_day(written) if isinstance(written, str) else None
         if due is None:
-            return Refusal("bad_date", {"word": _text(values, "due")}, "hint_date")
+            return Refusal("bad_date", {"word": str(written)}, "hint_date")
         return c.AddAgreement(owner, due, _text(values, "what"), origin=_origin(values))
     if action == "edit":
         return c.EditItem(
