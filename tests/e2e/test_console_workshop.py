@@ -68,16 +68,28 @@ def test_a_piped_five_step_workshop_ends_in_a_report_with_every_note_in_place(tm
     report_path = Path(re.search(r"Rapporten er gemt: (\S+\.md)", out)[1])
     report = report_path.read_text(encoding="utf-8")
     sections = dict(re.findall(r"^## ([^\n]+)\n(.*?)(?=^## |\Z)", report, flags=re.M | re.S))
-    assert "**R1 · Realistisk** (orange) Vi mangler tid til at lære systemet (mette)" in sections["Realistisk"]
     assert (
-        "**SS1 · Sundt & sikkert** (orange) Min leder ringer på mine fridage (anonym)" in sections["Sundt & sikkert"]
+        "**R1 · Realistisk** (orange) Vi mangler tid til at lære systemet (mette)"
+        in sections["Realistisk"]
     )
-    assert "**SS2 · Sundt & sikkert** (rød) Mere tid foran skærmen (facilitator)" in sections["Sundt & sikkert"]
+    assert (
+        "**SS1 · Sundt & sikkert** (orange) Min leder ringer på mine fridage (anonym)"
+        in sections["Sundt & sikkert"]
+    )
+    assert (
+        "**SS2 · Sundt & sikkert** (rød) Mere tid foran skærmen (facilitator)"
+        in sections["Sundt & sikkert"]
+    )
     assert "**S1 · Selvstændigt** (grøn) Vi kan selv bytte vagter (bo)" in sections["Selvstændigt"]
-    assert "**M1 · Meningsfyldt** (rød) Mindre tid til borgerne (anonym)" in sections["Meningsfyldt"]
+    assert (
+        "**M1 · Meningsfyldt** (rød) Mindre tid til borgerne (anonym)" in sections["Meningsfyldt"]
+    )
     assert "**F1 · forudsætning** Alle får to timers oplæring" in sections["Forudsætninger"]
     assert "**F2 · forudsætning** Superbrugere på alle hold (bo)" in sections["Forudsætninger"]
-    assert "**AF1 · aftale** mette · senest 1. marts 2027 · Indkalder til evaluering" in sections["Aftaler"]
+    assert (
+        "**AF1 · aftale** mette · senest 1. marts 2027 · Indkalder til evaluering"
+        in sections["Aftaler"]
+    )
     # The anonymous notes leave no trace of who wrote them, nor of the code.
     for anonymous in ("Min leder ringer", "Mindre tid til borgerne"):
         line = next(line for line in report.splitlines() if anonymous in line)
