@@ -204,7 +204,7 @@ COMMANDS: tuple[CommandEntry, ...] = (
         steps=EVERY, in_manifest=True),
     CommandEntry(
         c.ShowStatus, "status", p.parse_status,
-        _say("status", "status", "hvor vi er"), _say("status", "status", "where we are"),
+        _say("status", "status", "hvor workshoppen står"), _say("status", "status", "where we are"),
         steps=EVERY, in_manifest=True),
     CommandEntry(
         c.ShowInspiration, "inspiration", p.parse_inspiration,

@@ -97,7 +97,7 @@ def _step(message: StepOpened, lang: str) -> str:
     entry = STEP[step]
     if entry.shows_circles:
         for info in CIRCLES:
-            lines.append(f"  ({info.letter}) {info.name[lang]}: {info.covers[lang]}")
+            lines.append(f"  {info.letter} · {info.name[lang]}: {info.covers[lang]}")
     if entry.opening_key:
         lines.append(t(entry.opening_key, lang))
     return "\n".join(lines)

@@ -68,8 +68,12 @@ class ConsoleChannel:
         path.write_text(message.markdown, encoding="utf-8")
         return path.resolve()
 
-    def run(self, lines: Iterable[str]) -> None:
+    def run(self, lines: Iterable[str], *, echo: bool = False) -> None:
+        """Every line, in order. With `echo`, each line is shown after the prompt as if typed,
+        so the output of `python -m bot console < file` reads as a transcript."""
         for line in lines:
+            if echo and line.strip():
+                print(f"{self.speaker}> {line.strip()}", file=self.out, flush=True)
             self.hear(line)
 
 

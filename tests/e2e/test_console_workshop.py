@@ -148,3 +148,11 @@ def test_with_a_terminal_on_stdin_the_console_prompts_as_the_current_speaker(tmp
         process.kill()
         os.close(leader)
     assert b"Det kan du skrive" in seen
+
+
+def test_piped_lines_are_echoed_after_the_prompt_so_the_output_reads_as_a_transcript(tmp_path):
+    result = run_console(tmp_path, "/rasmus ny Robot\nbo: /rasmus status\n")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "facilitator> /rasmus ny Robot"
+    assert "facilitator> bo: /rasmus status" in lines
+    assert lines[-1].startswith("[bo] ")  # bo's private status follows bo's line
