@@ -35,10 +35,10 @@ def _fold(text: str) -> str:
     return text.strip().lower().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
 
 
-def _names(get) -> dict[str, int]:
+def _names(get, widths: tuple[str, ...]) -> dict[str, int]:
     names: dict[str, int] = {}
     for locale in LOCALES.values():
-        for width in ("wide", "abbreviated"):
+        for width in widths:
             for number, name in get(width, locale=locale).items():
                 names[_fold(name).rstrip(".")] = number
     return names
@@ -50,13 +50,14 @@ _WEEKDAYS: dict[str, int] = {}  # 0 is Monday, as in date.weekday()
 
 def _month(word: str) -> int | None:
     if not _MONTHS:
-        _MONTHS.update(_names(get_month_names))
+        _MONTHS.update(_names(get_month_names, ("wide", "abbreviated")))
     return _MONTHS.get(_fold(word).rstrip("."))
 
 
 def _weekday(word: str) -> int | None:
     if not _WEEKDAYS:
-        _WEEKDAYS.update(_names(get_day_names))
+        # Only whole names: `man`, `ons`, `sat` and `sun` are everyday words too.
+        _WEEKDAYS.update(_names(get_day_names, ("wide",)))
     return _WEEKDAYS.get(_fold(word).rstrip("."))
 
 
