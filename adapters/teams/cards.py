@@ -184,7 +184,7 @@ def circle_card(
     info = BY_CIRCLE[circle]
     how = prompt_key(step)
     body: list[dict] = [
-        text(f"{info.letter} · {info.name[lang]}", size="Medium", weight="Bolder"),
+        text(info.name[lang], size="Medium", weight="Bolder"),
         text(info.covers[lang], isSubtle=True),
         text(plain.counts_text(counts, step, lang), weight="Bolder", color="Accent"),
         text(t(how, lang, circle=info.name[lang].split()[0].lower())),
