@@ -258,8 +258,7 @@ def resolve_days(command, today: date, lang: str):
         if isinstance(day, Refusal):
             return day
         if field.name == "due" and day < today:
-            written = value.text if isinstance(value, WrittenDay) else day.isoformat()
-            return Refusal("date_in_past", {"word": written, "day": day}, "hint_date_future")
+            return Refusal("date_in_past", {"day": day}, "hint_date_future")
         if day is not value:
             changed[field.name] = day
     return replace(command, **changed) if changed else command

@@ -84,8 +84,8 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "“{word}” can be read two ways: {day_first} or {month_first}.",
     },
     "date_in_past": {
-        "da": "»{word}« er {day}, og den dag er gået.",
-        "en": "“{word}” is {day}, and that day has passed.",
+        "da": "Datoen {day} er allerede gået.",
+        "en": "The date {day} has already passed.",
     },
     "sign_before_circle": {
         "da": "»{sign}« skal stå foran teksten, efter cirklen: /rasmus note {circle} {sign} "
