@@ -10,6 +10,15 @@ from pathlib import Path
 from bot.startup import StartProblem, checked_settings
 
 
+def migration_report(before: str | None, after: str | None) -> str:
+    """What `migrate` did, in words: created, upgraded, or nothing to do."""
+    if before is None:
+        return f"created the database schema (revision {after})"
+    if before == after:
+        return f"database schema is already up to date (revision {after})"
+    return f"upgraded the database schema from revision {before} to {after}"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot", description="RASMUS workshop bot")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -36,8 +45,8 @@ def main(argv: list[str] | None = None) -> int:
         from adapters.persistence.database import create_database_engine, upgrade_schema
 
         engine = create_database_engine(settings.database_url)
-        upgrade_schema(engine)
-        print("database schema is up to date")
+        before, after = upgrade_schema(engine)
+        print(migration_report(before, after))
         return 0
     if args.command == "teams-package":
         from adapters.teams.package import write_package
@@ -65,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             if sys.stdin.isatty():
                 interactive(channel)
             else:
-                channel.run(sys.stdin)
+                channel.run(sys.stdin, echo=True)
             return 0
         from bot.server import serve
 

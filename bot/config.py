@@ -23,6 +23,16 @@ class Settings(BaseSettings):
     port: Port = 3000
     host: str = "0.0.0.0"
     public_url: str = ""
+    # The Teams app's privacy and terms pages; by default the server's own /privacy and /terms.
+    privacy_url: str = ""
+    terms_url: str = ""
+
+    def page_url(self, name: str) -> str:
+        """`privacy` or `terms`: the setting, else PUBLIC_URL's own page, else empty."""
+        own = getattr(self, f"{name}_url")
+        if own:
+            return own
+        return f"{self.public_url.rstrip('/')}/{name}" if self.public_url else ""
 
     # Slack
     slack_bot_token: str = ""

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from aiohttp import web
 
+from bot.pages import add_pages
 from bot.runtime import Runtime
 
 log = logging.getLogger("rasmus.server")
@@ -41,6 +42,7 @@ def build_web_app(runtime: Runtime) -> tuple[web.Application, list[ChannelStatus
     app = web.Application()
     app[RUNTIME_KEY] = runtime
     app.router.add_get("/healthz", healthz)
+    add_pages(app)
     statuses = [mount_slack(app, runtime), mount_teams(app, runtime)]
     app.on_startup.append(_freeze_startup_objects)
     return app, statuses

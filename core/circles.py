@@ -5,6 +5,7 @@ The names are the method's fixed terms; everything else is our own wording.
 
 from __future__ import annotations
 
+import difflib
 import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
@@ -22,7 +23,7 @@ class Circle(StrEnum):
 @dataclass(frozen=True)
 class CircleInfo:
     circle: Circle
-    letter: str  # prefix of the short ids on the board; two circles start with S, so H for health
+    letter: str  # prefix of the short ids: the model's own letters, SS for Sundt & sikkert
     name: dict[str, str]
     covers: dict[str, str]
     gain: dict[str, str]
@@ -36,18 +37,24 @@ CIRCLES: tuple[CircleInfo, ...] = (
         "R",
         {"da": "Realistisk", "en": "Realistic"},
         {
-            "da": "Du har de evner, redskaber og ressourcer, der gør dine opgaver til at løse.",
-            "en": "You have the skills, tools and resources that make your tasks doable.",
+            "da": "Du har de nødvendige kompetencer, redskaber og ressourcer, så det er "
+            "realistisk for dig at løse dine opgaver.",
+            "en": "You have the competences, tools and resources you need, so your tasks are "
+            "realistic to carry out.",
         },
         {
-            "da": "Teknologien kan være et redskab, der hjælper os med at løse kerneopgaven godt.",
-            "en": "The technology can be a tool that helps us do the core task well.",
+            "da": "Teknologien kan være et redskab, der hjælper jer med at løse kerneopgaven "
+            "fagligt godt.",
+            "en": "The technology can be a tool that helps you do the core task to a good "
+            "professional standard.",
         },
         {
-            "da": "Arbejdet kan blive sværere at nå, hvis teknologien er dårligt designet eller "
-            "indført, eller hvis oplæringen ikke slår til.",
-            "en": "The work can get harder to do if the technology is badly designed or brought "
-            "in, or if the training falls short.",
+            "da": "Opgaverne kan blive mindre realistiske at løse, hvis teknologien eller "
+            "businesscasen har fejl, er dårligt designet eller dårligt indført, eller hvis "
+            "kompetenceudviklingen ikke slår til.",
+            "en": "The tasks can become less realistic to carry out if the technology or its "
+            "business case is flawed, badly designed or badly brought in, or if the training "
+            "falls short.",
         },
         ("realistisk", "realistic"),
     ),
@@ -56,19 +63,19 @@ CIRCLES: tuple[CircleInfo, ...] = (
         "A",
         {"da": "Anerkendt", "en": "Recognised"},
         {
-            "da": "Du får anerkendelse for dit arbejde, formelt og uformelt, fra borgere, "
+            "da": "Du får anerkendelse, formel og uformel, for det, du gør, fra kunder/borgere, "
             "kolleger og ledelse.",
-            "en": "You are recognised for your work, formally and informally, by citizens, "
-            "colleagues and management.",
+            "en": "You get recognition, formal and informal, for what you do, from "
+            "customers/citizens, colleagues and management.",
         },
         {
-            "da": "Der kan blive mere tid til den menneskelige kontakt, hvor den uformelle "
-            "anerkendelse opstår.",
-            "en": "There can be more time for the human contact where informal recognition "
-            "happens.",
+            "da": "Teknologien kan give bedre plads til den menneskelige kontakt, som borgerne "
+            "sætter pris på, og hvor den uformelle anerkendelse sker.",
+            "en": "The technology can give more room to the human contact that citizens value, "
+            "where informal recognition happens.",
         },
         {
-            "da": "Den uformelle anerkendelse kan svækkes, og målinger kan fylde mere end "
+            "da": "Især den uformelle anerkendelse kan svækkes, og målinger kan fylde mere end "
             "feedback fra mennesker.",
             "en": "Informal recognition can fade, and measurements can crowd out feedback "
             "from people.",
@@ -80,18 +87,20 @@ CIRCLES: tuple[CircleInfo, ...] = (
         "S",
         {"da": "Selvstændigt", "en": "Autonomous"},
         {
-            "da": "Du har passende selvstændighed, ansvar og råderum, og du er med, når der "
-            "besluttes noget om dit arbejde.",
+            "da": "Du har en tilpas grad af selvstændighed, ansvar og råderum i dit arbejde, og "
+            "du inddrages i beslutninger, der berører dit arbejde.",
             "en": "You have a fitting degree of independence, responsibility and room to act, "
-            "and you are involved when your work is decided on.",
+            "and you are involved in decisions that affect your work.",
         },
         {
             "da": "Teknologien kan styrke jeres selvstændighed og råderum.",
             "en": "The technology can strengthen your independence and room to act.",
         },
         {
-            "da": "For meget standardisering kan gøre plads til fagligt skøn mindre.",
-            "en": "Too much standardisation can leave less room for professional judgement.",
+            "da": "For meget standardisering kan gøre det faglige råderum mindre og udfordre "
+            "jeres selvstændighed.",
+            "en": "Too much standardisation can narrow the room for professional judgement and "
+            "challenge your independence.",
         },
         ("selvstændigt", "selvstaendigt", "selvstandigt", "autonomous"),
     ),
@@ -100,19 +109,22 @@ CIRCLES: tuple[CircleInfo, ...] = (
         "M",
         {"da": "Meningsfyldt", "en": "Meaningful"},
         {
-            "da": "Sammen med dine kolleger bruger du din faglighed til at gøre en forskel "
-            "for andre.",
-            "en": "With your colleagues you use your professional skill to make a difference "
-            "for others.",
+            "da": "Du bruger din faglighed til, sammen med dine kolleger, at gøre en meningsfuld "
+            "forskel for andre.",
+            "en": "You use your professional skill, together with your colleagues, to make a "
+            "meaningful difference for others.",
         },
         {
-            "da": "Mindre rutine og administration kan give mere tid til den kerneopgave, der "
-            "giver mening.",
-            "en": "Less routine and admin can free time for the core task that gives meaning.",
+            "da": "Teknologien kan give mere tid til den kerneopgave, der giver mening, fx ved at "
+            "skære ned på rutineopgaver og administration.",
+            "en": "The technology can free time for the core task that gives meaning, e.g. by "
+            "cutting routine tasks and admin.",
         },
         {
-            "da": "Fokus kan flytte fra kerneopgaven til teknologien og dens processer.",
-            "en": "The focus can move from the core task to the technology and its processes.",
+            "da": "Fokus kan flytte fra kerneopgaven til selve teknologien og de processer, den "
+            "understøtter.",
+            "en": "The focus can move from the core task to the technology itself and the "
+            "processes it supports.",
         },
         ("meningsfyldt", "meaningful"),
     ),
@@ -121,37 +133,46 @@ CIRCLES: tuple[CircleInfo, ...] = (
         "U",
         {"da": "Udviklende", "en": "Developing"},
         {
-            "da": "Du bliver tilpas udfordret, så du trygt kan vokse fagligt og menneskeligt.",
+            "da": "Du bliver tilpas udfordret, så du trygt kan udvikle dig fagligt og "
+            "menneskeligt.",
             "en": "You are challenged just enough to grow, professionally and personally, "
             "in safety.",
         },
         {
-            "da": "Teknologien kan åbne for ny indsigt og nye måder at bruge faget på.",
-            "en": "The technology can open new insights and new ways to use your skills.",
+            "da": "Teknologien kan åbne for ny indsigt og bringe jeres faglighed i spil på nye "
+            "måder.",
+            "en": "The technology can open new insights and bring your professional skill into "
+            "play in new ways.",
         },
         {
-            "da": "Forandringen kan blive større og hurtigere, end den enkelte kan følge med.",
-            "en": "The change can be bigger and faster than a person can keep up with.",
+            "da": "Teknologien kan overudfordre, fx ved at kræve større og hurtigere "
+            "forandringer, end den enkelte kan rumme.",
+            "en": "The technology can overchallenge, e.g. by demanding bigger and faster change "
+            "than a person can absorb.",
         },
         ("udviklende", "developing"),
     ),
     CircleInfo(
         Circle.HEALTHY,
-        "H",
+        "SS",
         {"da": "Sundt & sikkert", "en": "Healthy & safe"},
         {
-            "da": "Et godt fysisk og psykisk arbejdsmiljø, der giver et langt og sundt arbejdsliv.",
-            "en": "A good physical and psychological work environment that allows a long, "
-            "healthy working life.",
+            "da": "Du arbejder i et godt fysisk og psykisk arbejdsmiljø, som giver mulighed for "
+            "et sundt og langt arbejdsliv.",
+            "en": "You work in a good physical and psychological work environment that allows a "
+            "long, healthy working life.",
         },
         {
-            "da": "Presset kan falde, når rutiner automatiseres eller tunge opgaver tages over.",
-            "en": "Pressure can drop when routines are automated or heavy tasks are taken over.",
+            "da": "Teknologien kan lette arbejdspresset ved at automatisere rutineopgaver eller "
+            "overtage fysisk tunge opgaver.",
+            "en": "The technology can ease work pressure by automating routine tasks or taking "
+            "over physically heavy ones.",
         },
         {
-            "da": "Der kan komme nye fysiske belastninger, og uro over ens egen rolle i "
-            "forandringen.",
-            "en": "There can be new physical strain, and worry about one's own role in the change.",
+            "da": "Der kan komme nye fysiske og ergonomiske belastninger, og angst og utryghed "
+            "over ens egen rolle i forandringen.",
+            "en": "There can be new physical and ergonomic strain, and anxiety and insecurity "
+            "about one's own role in the change.",
         },
         (
             "sundt & sikkert",
@@ -187,8 +208,22 @@ for _info in CIRCLES:
         )
 
 
+# What "did you mean" suggests: the names as people write them, one spelling per folded form.
+_SPELLINGS: dict[str, str] = {}
+for _info in CIRCLES:
+    for _alias in (_info.name["da"].lower(), _info.name["en"].lower(), *_info.aliases):
+        _SPELLINGS.setdefault(fold(_alias), _alias)
+
+
 def parse_circle(word: str) -> Circle | None:
-    return _ALIASES.get(fold(word))
+    # `realistisk:` and `sundt,` are the circle too: trailing punctuation is how people write.
+    return _ALIASES.get(fold(word).rstrip(".,:;!?"))
+
+
+def closest_circle(word: str) -> str | None:
+    """The circle name `word` was most likely meant to be (`realistsk`, `meningsfuldt`)."""
+    found = difflib.get_close_matches(fold(word), _SPELLINGS, n=1, cutoff=0.75)
+    return _SPELLINGS[found[0]] if found else None
 
 
 def match_circle_prefix(words: list[str]) -> tuple[Circle, int] | None:

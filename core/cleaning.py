@@ -72,7 +72,7 @@ def _fits(value: Any, hint: Any) -> bool:
         return isinstance(value, bool)
     if hint is str:
         return isinstance(value, str)
-    if isinstance(hint, type) and issubclass(hint, Enum | date):
+    if isinstance(hint, type) and (issubclass(hint, Enum | date) or is_dataclass(hint)):
         return isinstance(value, hint)
     return True  # a type this check does not know: left to the command's own rules
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 
 from core.circles import Circle
+from core.dates import Day
 from core.model import Colour, Step, Timing
 
 
@@ -54,14 +54,14 @@ class AddPrerequisite:
 @dataclass(frozen=True)
 class AddAgreement:
     owner: str
-    due: date
+    due: Day  # a `WrittenDay` (`i morgen`, `uge 10`) is read by the core when it decides
     what: str
     origin: Origin | None = None
 
 
 @dataclass(frozen=True)
 class SetRollout:
-    day: date
+    day: Day
 
 
 @dataclass(frozen=True)

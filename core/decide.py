@@ -10,6 +10,7 @@ from core import items
 from core import method as m
 from core.circles import BY_CIRCLE, CIRCLES
 from core.context import Context, Decision, authorship, private, refuse
+from core.dates import local_day, resolve_days
 from core.language import mention_id, split_colour
 from core.messages import (
     Audience,
@@ -23,6 +24,7 @@ from core.messages import (
     InspirationView,
     ItemConfirmed,
     Mentions,
+    Refusal,
     Reply,
     Said,
     StatusView,
@@ -63,6 +65,10 @@ def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decis
     wrong = m.wrong_step(kind, workshop.step) if kind else None
     if wrong:
         return private(wrong, lang)
+    # Days written as `i morgen` or `uge 10` are read now, with the workshop's calendar.
+    command = resolve_days(command, local_day(ctx.now, workshop.timezone), lang)
+    if isinstance(command, Refusal):
+        return private(command, lang)
     handler = _HANDLERS[type(command)]
     return handler(workshop, command, ctx)
 

@@ -17,6 +17,7 @@ from core.messages import (
     Audience,
     CountsChanged,
     ItemConfirmed,
+    ItemId,
     ItemRemoved,
     Refusal,
     Reply,
@@ -35,20 +36,29 @@ def _may_change(item: Item, code: str | None, ctx: Context) -> str | None:
     return None if author is not None and author.user_id == ctx.actor.user_id else "not_author"
 
 
+_CODE_HINTS = {"edit": "hint_code", "withdraw": "hint_code_withdraw"}
+
+
 def _guard(
-    workshop: Workshop, short_id: str, ctx: Context, code: str | None, authored: bool = True
+    workshop: Workshop,
+    short_id: str,
+    ctx: Context,
+    code: str | None,
+    authored: bool = True,
+    verb: str = "edit",
 ) -> Item | Decision:
     """The active item `short_id` when the actor may change it, else the refusal."""
     lang = workshop.language
     item = workshop.find(short_id)
     if item is None:
-        return refuse(lang, "unknown_item", "hint_board", short_id=short_id)
+        return refuse(lang, "unknown_item", "hint_board", short_id=ItemId(short_id))
     if item.status is not ItemStatus.ACTIVE:
-        return refuse(lang, "item_gone", "hint_board", short_id=item.short_id)
+        return refuse(lang, "item_gone", "hint_board", short_id=ItemId(item.short_id))
     problem = _may_change(item, code, ctx) if authored else None
     if problem:
-        hint = "hint_code" if item.anonymous else "hint_board"
-        return refuse(lang, problem, hint, short_id=item.short_id)
+        # The example shows the command that was typed: `træk U2 <kode>`, not `ret`.
+        hint = _CODE_HINTS[verb] if item.anonymous else "hint_board"
+        return refuse(lang, problem, hint, short_id=ItemId(item.short_id))
     return item
 
 
@@ -123,7 +133,7 @@ def edit_item(workshop: Workshop, cmd: c.EditItem, ctx: Context) -> Decision:
 
 
 def withdraw_item(workshop: Workshop, cmd: c.WithdrawItem, ctx: Context) -> Decision:
-    item = _guard(workshop, cmd.short_id, ctx, cmd.code)
+    item = _guard(workshop, cmd.short_id, ctx, cmd.code, verb="withdraw")
     if isinstance(item, Decision):
         return item
     return _set_status(workshop, item, ItemStatus.WITHDRAWN, ctx)

@@ -3,6 +3,7 @@ is `core.method`), thread replies, and the text rules every command meets."""
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import replace
 
 from core import commands as c
@@ -17,6 +18,14 @@ __all__ = ["MAX_NAME", "MAX_TEXT", "mention_id", "user_ref"]
 
 # Every word (folded: no accents, lower case) to the command entry it names.
 _VERBS = {fold(word): entry for entry in COMMANDS for word in entry.words}
+# What "did you mean" suggests: each command word as written, by its folded form.
+_SPELLINGS = {
+    fold(word): wording.words[0]
+    for entry in COMMANDS
+    if entry.parser
+    for wording in (entry.da, entry.en)
+    for word in wording.words
+}
 
 
 def split_colour(text: str) -> tuple[Colour | None, str]:
@@ -42,16 +51,26 @@ def parse(text: str) -> c.Command | Refusal:
     if not text:
         return Refusal("empty_command", hint="hint_help")
     verb = text.split(maxsplit=1)[0]
-    entry = _VERBS.get(fold(verb))
+    entry = _VERBS.get(_verb_key(verb))
     if entry is None:
+        suggestion = difflib.get_close_matches(_verb_key(verb), _SPELLINGS, n=1, cutoff=0.75)
+        if suggestion:
+            params = {"word": verb[:40], "suggestion": _SPELLINGS[suggestion[0]]}
+            return Refusal("unknown_command", params, "hint_maybe_command")
         return Refusal("unknown_command", {"word": verb[:40]}, "hint_help")
     return entry.parser(rest_of(text, 1))
+
+
+def _verb_key(verb: str) -> str:
+    """`hjælp?` and `næste.` are those commands: trailing punctuation is how people write."""
+    folded = fold(verb)
+    return folded.rstrip(".,:;!?") or folded  # `?` alone is help's own word
 
 
 def is_command(text: str) -> bool:
     """Whether `text` (after an optional `/rasmus`) starts with one of the command words."""
     words = strip_prefix(text).split(maxsplit=1)
-    return bool(words) and fold(words[0]) in _VERBS
+    return bool(words) and _verb_key(words[0]) in _VERBS
 
 
 def reply_command(text: str, circle: Circle, origin: c.Origin) -> c.Command | Refusal:
@@ -83,6 +102,9 @@ def check_texts(command: c.Command) -> c.Command | Refusal:
     cleaned = {}
     for field, limit, hint in _TEXTS.get(type(command), ()):
         text = clean_text(getattr(command, field), hint, limit)
+        if isinstance(text, Refusal) and text.key == "text_too_long" and limit == MAX_NAME:
+            # A name (a technology, a person) is not a note: no advice to split it.
+            return Refusal("name_too_long", text.params, hint)
         if isinstance(text, Refusal):
             return text
         cleaned[field] = text

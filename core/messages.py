@@ -28,6 +28,13 @@ class TextRef:
 
 
 @dataclass(frozen=True)
+class ItemId:
+    """An item's short id inside a message's params, shown with its circle's or kind's name."""
+
+    short_id: str
+
+
+@dataclass(frozen=True)
 class Mentions:
     """People inside a message's params, by user id; each platform names them its own way."""
 

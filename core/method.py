@@ -42,7 +42,7 @@ class StepEntry:
 _BOTH = (Colour.GREEN, Colour.RED)
 
 STEPS: tuple[StepEntry, ...] = (
-    StepEntry(Step.INTRO, shows_circles=True),
+    StepEntry(Step.INTRO, opening_key="facilitator_guide", shows_circles=True),
     StepEntry(
         Step.TODAY,
         (Collects.NOTES,),
@@ -100,10 +100,12 @@ def wrong_step(kind: Collects, step: Step) -> Refusal | None:
     if step in steps:
         return None
     current = TextRef(STEP[step].name_key)
-    params = {"step": current}
+    params = {"step": current, "collects": TextRef(f"collects_{step.value}")}
     if kind is not Collects.NOTES:  # these name the step they belong in
         params = {"step": TextRef(STEP[steps[0]].name_key), "current": current}
-    return Refusal(_WRONG_STEP[kind], params, "hint_next_step")
+    # Past the steps that take it, the facilitator can go back; before them, on.
+    later = WALKABLE.index(step) > WALKABLE.index(steps[0]) if step in WALKABLE else False
+    return Refusal(_WRONG_STEP[kind], params, "hint_back_step" if later else "hint_next_step")
 
 
 OPEN = WALKABLE  # every step of an open workshop
@@ -202,7 +204,7 @@ COMMANDS: tuple[CommandEntry, ...] = (
         steps=EVERY, in_manifest=True),
     CommandEntry(
         c.ShowStatus, "status", p.parse_status,
-        _say("status", "status", "hvor vi er"), _say("status", "status", "where we are"),
+        _say("status", "status", "hvor workshoppen står"), _say("status", "status", "where we are"),
         steps=EVERY, in_manifest=True),
     CommandEntry(
         c.ShowInspiration, "inspiration", p.parse_inspiration,

@@ -7,6 +7,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from core.circles import Circle
+from core.ids import canonical_id
 
 
 class Step(StrEnum):
@@ -151,7 +152,7 @@ class Workshop:
         return (*self.notes, *self.prerequisites, *self.agreements)
 
     def find(self, short_id: str) -> Item | None:
-        wanted = short_id.upper()
+        wanted = canonical_id(short_id)
         return next((item for item in self.items() if item.short_id.upper() == wanted), None)
 
     def active_notes(self, circle: Circle | None = None, step: Step | None = None) -> list[Note]:

@@ -4,17 +4,19 @@ saying what was wrong. `core.method` names which reader each word uses."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from core import cleaning
 from core import commands as c
-from core.circles import fold, match_circle_prefix
+from core.circles import closest_circle, fold, match_circle_prefix
 from core.dates import take_day
 from core.messages import Refusal
 from core.model import Timing
 
 MAX_TEXT = 2000
 
-_ANONYMOUS = {"anonymous", "anonym", "anon"}
+_ANONYMOUS = {"anonymous", "anonym", "anon", "anonymt", "anonymously"}
+_SIGNS = ("+", "-", "–", "−")
 _TIMINGS = {
     "before": Timing.BEFORE,
     "foer": Timing.BEFORE,
@@ -25,7 +27,7 @@ _TIMINGS = {
     "efter": Timing.AFTER,
 }
 _CONFIRM = {"confirm", "bekraeft", "bekraft", "yes", "ja"}
-_SHORT_ID = re.compile(r"^(?:[RASMUH]|F|AF)\d+$", re.IGNORECASE)
+_SHORT_ID = re.compile(r"^(?:[RASMUH]|SS|F|AF)\d+$", re.IGNORECASE)  # H: SS's old letter
 _CODE = re.compile(r"^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$")
 _MENTION = re.compile(r"^<@([^>|]+)(?:\|[^>]*)?>$")
 
@@ -62,21 +64,52 @@ def rest_of(raw: str, count: int) -> str:
     return parts[count] if len(parts) > count else ""
 
 
-def _take_anonymous(raw: str) -> tuple[bool, str, list[str]]:
-    """Whether `raw` starts with `anonym`/`anonymous`, and what follows it."""
+def _circle_words(words: list[str]) -> int:
+    found = match_circle_prefix(words)
+    return found[1] if found else 0
+
+
+def _timing_words(words: list[str]) -> int:
+    return 1 if fold(words[0]) in _TIMINGS else _circle_words(words)
+
+
+def _take_anonymous(raw: str, head: Callable[[list[str]], int]) -> tuple[bool, str, list[str]]:
+    """Whether `anonym` (`anonymous`, `anonymt`, `anonymously`) stands among the leading words
+    of `raw`, before the text begins, and `raw` without it. `head(words)` says how many words at
+    the start of `words` are the command's own (a circle, a timing), not yet the text."""
     words = raw.split()
-    if words and fold(words[0]) in _ANONYMOUS:
-        return True, rest_of(raw, 1), words[1:]
+    position = 0
+    while position < len(words):
+        if fold(words[position].rstrip(".,:;")) in _ANONYMOUS:
+            kept = " ".join(words[:position])
+            rest = rest_of(raw, position + 1)
+            without = f"{kept} {rest}" if kept and rest else kept or rest
+            return True, without, words[:position] + words[position + 1 :]
+        taken = head(words[position:])
+        if taken == 0:
+            break
+        position += taken
     return False, raw, words
 
 
+def _unknown_circle(word: str) -> Refusal:
+    suggestion = closest_circle(word)
+    if suggestion:
+        return Refusal("unknown_circle", {"word": word, "suggestion": suggestion}, "hint_maybe")
+    return Refusal("unknown_circle", {"word": word}, "hint_circles")
+
+
 def parse_note(raw: str) -> c.Command | Refusal:
-    anonymous, raw, words = _take_anonymous(raw)
+    anonymous, raw, words = _take_anonymous(raw, _circle_words)
     if not words:
         return Refusal("missing_circle", hint="hint_note")
     found = match_circle_prefix(words)
+    if found is None and words[0][:1] in _SIGNS and match_circle_prefix(words[1:] or [""]):
+        # `note + anerkendt Mere ros`: the sign belongs to the text, after the circle.
+        circle_word = words[1]
+        return Refusal("sign_before_circle", {"sign": words[0][:1], "circle": circle_word})
     if found is None:
-        return Refusal("unknown_circle", {"word": words[0]}, "hint_circles")
+        return _unknown_circle(words[0])
     circle, size = found
     text = clean_text(rest_of(raw, size), "hint_note")
     if isinstance(text, Refusal):
@@ -85,7 +118,7 @@ def parse_note(raw: str) -> c.Command | Refusal:
 
 
 def parse_prereq(raw: str) -> c.Command | Refusal:
-    anonymous, raw, words = _take_anonymous(raw)
+    anonymous, raw, words = _take_anonymous(raw, _timing_words)
     if not words:
         return Refusal("missing_text", hint="hint_prereq")
     timing = _TIMINGS.get(fold(words[0]))
@@ -173,7 +206,7 @@ def parse_inspiration(raw: str) -> c.Command | Refusal:
         return c.ShowInspiration()
     found = match_circle_prefix(raw.split())
     if found is None:
-        return Refusal("unknown_circle", {"word": raw.split()[0]}, "hint_circles")
+        return _unknown_circle(raw.split()[0])
     return c.ShowInspiration(found[0])
 
 
@@ -206,4 +239,4 @@ def parse_end(raw: str) -> c.Command | Refusal:
 
 
 def parse_delete(raw: str) -> c.Command | Refusal:
-    return c.DeleteWorkshop(confirmed=fold(raw) in _CONFIRM)
+    return c.DeleteWorkshop(confirmed=fold(raw).rstrip(".!") in _CONFIRM)

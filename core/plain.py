@@ -9,6 +9,7 @@ from typing import Any
 from core.circles import BY_CIRCLE, CIRCLES
 from core.dates import show_day
 from core.help import help_lines
+from core.ids import id_label
 from core.messages import (
     BoardView,
     CirclePrompt,
@@ -19,6 +20,7 @@ from core.messages import (
     HelpView,
     InspirationView,
     ItemConfirmed,
+    ItemId,
     ItemRemoved,
     Mentions,
     Message,
@@ -49,6 +51,8 @@ def fill(params: dict[str, Any], lang: str, people: People = owner_label) -> dic
     for key, value in params.items():
         if isinstance(value, TextRef):
             value = t(value.key, lang)
+        elif isinstance(value, ItemId):
+            value = id_label(value.short_id, lang)
         elif isinstance(value, Mentions):
             value = ", ".join(people(f"<@{user_id}>") for user_id in value.user_ids)
         elif isinstance(value, date):
@@ -93,7 +97,7 @@ def _step(message: StepOpened, lang: str) -> str:
     entry = STEP[step]
     if entry.shows_circles:
         for info in CIRCLES:
-            lines.append(f"  ({info.letter}) {info.name[lang]}: {info.covers[lang]}")
+            lines.append(f"  {info.letter} · {info.name[lang]}: {info.covers[lang]}")
     if entry.opening_key:
         lines.append(t(entry.opening_key, lang))
     return "\n".join(lines)
@@ -116,7 +120,8 @@ def one_line(text: str) -> str:
 def item_line(item, lang: str, people: People = owner_label) -> str:
     if isinstance(item, Note):
         label = colour_label(item.colour, item.step, lang)
-        return f"{item.short_id} ({label}) {one_line(item.text)} ({author_label(item, lang)})"
+        shown = id_label(item.short_id, lang)
+        return f"{shown} ({label}) {one_line(item.text)} ({author_label(item, lang)})"
     if isinstance(item, Agreement):
         line = t(
             "agreement_line",
@@ -125,9 +130,10 @@ def item_line(item, lang: str, people: People = owner_label) -> str:
             day=show_day(item.due, lang),
             what=one_line(item.what),
         )
-        return f"{item.short_id} {line}"
+        return f"{id_label(item.short_id, lang)} · {line}"
     timing = t(f"timing_{item.timing.value}", lang)
-    return f"{item.short_id} ({timing}) {one_line(item.text)} ({author_label(item, lang)})"
+    shown = id_label(item.short_id, lang)
+    return f"{shown} ({timing}) {one_line(item.text)} ({author_label(item, lang)})"
 
 
 def _confirmed(message: ItemConfirmed, lang: str, people: People) -> str:
@@ -137,7 +143,7 @@ def _confirmed(message: ItemConfirmed, lang: str, people: People) -> str:
     key = f"receipt_{message.change}"
     if message.change == "added":
         key += {Note: "_note", Agreement: "_agreement"}.get(type(item), "_prereq")
-    lines = [t(key, lang, short_id=item.short_id)]
+    lines = [t(key, lang, label=id_label(item.short_id, lang))]
     if message.change in ("added", "edited"):
         lines.append("  " + item_line(item, lang, people))
         if message.code:
@@ -171,7 +177,8 @@ def board_text(workshop: Workshop, lang: str, people: People = owner_label) -> s
     for timing, prereqs in prerequisites_by_timing(workshop):
         lines.append(f"   {t(f'timing_{timing.value}', lang)}: {len(prereqs)}")
         lines += [
-            f"     {p.short_id} {one_line(p.text)} ({author_label(p, lang)})" for p in prereqs
+            f"     {id_label(p.short_id, lang)} {one_line(p.text)} ({author_label(p, lang)})"
+            for p in prereqs
         ]
     agreements = active_agreements(workshop)
     lines.append(f"-- {t('board_agreements', lang)}: {len(agreements)}")
@@ -234,7 +241,7 @@ def render(message: Message, lang: str, people: People = owner_label) -> str:
         case ItemConfirmed():
             return _confirmed(message, lang, people)
         case ItemRemoved(short_id=short_id):
-            return t("removed_notice", lang, short_id=short_id)
+            return t("removed_notice", lang, label=id_label(short_id, lang))
         case BoardView(workshop=workshop):
             return board_text(workshop, lang, people)
         case StatusView(workshop=workshop):

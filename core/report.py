@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from core.circles import CIRCLES, CircleInfo
 from core.dates import local_day, show_day
+from core.ids import id_label
 from core.method import STEPS
 from core.model import Agreement, Colour, ItemStatus, Note, Prerequisite, Step, Timing, Workshop
 from core.texts import t
@@ -104,12 +105,14 @@ def markdown_report(workshop: Workshop, now: datetime) -> str:
                 for note in notes:
                     label = colour_label(colour, group.step, lang)
                     who = author_label(note, lang)
-                    lines.append(f"- **{note.short_id}** ({label}) {_md(note.text)} ({_md(who)})")
+                    shown = id_label(note.short_id, lang)
+                    lines.append(f"- **{shown}** ({label}) {_md(note.text)} ({_md(who)})")
     lines += ["", f"## {t('board_prereqs', lang)}"]
     for timing, prereqs in prerequisites_by_timing(workshop):
         lines += ["", f"### {t(f'timing_{timing.value}', lang)}", ""]
         lines += [
-            f"- **{p.short_id}** {_md(p.text)} ({_md(author_label(p, lang))})" for p in prereqs
+            f"- **{id_label(p.short_id, lang)}** {_md(p.text)} ({_md(author_label(p, lang))})"
+            for p in prereqs
         ]
         if not prereqs:
             lines.append(t("board_empty", lang))
@@ -122,7 +125,7 @@ def markdown_report(workshop: Workshop, now: datetime) -> str:
             day=show_day(a.due, lang),
             what=_md(a.what),
         )
-        lines.append(f"- **{a.short_id}** {line}")
+        lines.append(f"- **{id_label(a.short_id, lang)}** {line}")
     if not workshop.agreements:
         lines.append(t("board_empty", lang))
     return "\n".join(lines) + "\n"

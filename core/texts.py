@@ -7,7 +7,7 @@ LANGUAGES = ("da", "en")
 TEXTS: dict[str, dict[str, str]] = {
     # --- refusals: what was wrong ---
     "unknown_command": {
-        "da": "Den kommando kender jeg ikke: “{word}”.",
+        "da": "Den kommando kender jeg ikke: »{word}«.",
         "en": "I don't know the command “{word}”.",
     },
     "empty_command": {
@@ -15,7 +15,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Type a command after /rasmus.",
     },
     "unknown_circle": {
-        "da": "“{word}” er ikke en af de seks cirkler.",
+        "da": "»{word}« er ikke en af de seks cirkler.",
         "en": "“{word}” is not one of the six circles.",
     },
     "missing_circle": {
@@ -32,7 +32,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "There is no workshop in this channel yet.",
     },
     "workshop_exists": {
-        "da": "Der kører allerede en workshop her om “{technology}”.",
+        "da": "Der kører allerede en workshop her om »{technology}«.",
         "en": "A workshop about “{technology}” is already running here.",
     },
     "missing_technology": {
@@ -48,15 +48,15 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The workshop is closed and read-only now.",
     },
     "no_notes_in_step": {
-        "da": "I trinnet “{step}” skriver vi ikke noter.",
-        "en": "The step “{step}” takes no notes.",
+        "da": "I trinnet »{step}« skriver I ikke noter. {collects}",
+        "en": "The step “{step}” takes no notes. {collects}",
     },
     "no_prereqs_in_step": {
-        "da": "Forudsætninger skrives i trinnet “{step}”. Nu er vi i “{current}”.",
+        "da": "Forudsætninger skrives i trinnet »{step}«. Nu er I i »{current}«.",
         "en": "Prerequisites belong in the step “{step}”. We are in “{current}” now.",
     },
     "no_agreements_in_step": {
-        "da": "Aftaler indgås i trinnet “{step}” eller ved opfølgningen. Nu er vi i “{current}”.",
+        "da": "Aftaler indgås i trinnet »{step}« eller ved opfølgningen. Nu er I i »{current}«.",
         "en": "Agreements belong in the step “{step}” or at the follow-up. We are in “{current}”.",
     },
     "made_for_other_workshop": {
@@ -64,7 +64,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "This was made for an earlier workshop, so I did not keep it.",
     },
     "made_for_other_step": {
-        "da": "Det her hører til trinnet “{step}”. Nu er vi i “{current}”.",
+        "da": "Det her hører til trinnet »{step}«. Nu er I i »{current}«.",
         "en": "This belongs to the step “{step}”. We are in “{current}” now.",
     },
     "colour_needed": {
@@ -72,32 +72,50 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Is it an improvement or a deterioration?",
     },
     "bad_timing": {
-        "da": "“{word}” er hverken før, under eller efter.",
+        "da": "»{word}« er hverken før, under eller efter.",
         "en": "“{word}” is not before, during or after.",
     },
     "bad_date": {
-        "da": "Jeg kan ikke læse datoen “{word}”.",
+        "da": "Jeg kan ikke læse datoen »{word}«.",
         "en": "I can't read the date “{word}”.",
+    },
+    "ambiguous_date": {
+        "da": "»{word}« kan læses på to måder: {day_first} eller {month_first}.",
+        "en": "“{word}” can be read two ways: {day_first} or {month_first}.",
+    },
+    "date_in_past": {
+        "da": "Datoen {day} er allerede gået.",
+        "en": "The date {day} has already passed.",
+    },
+    "sign_before_circle": {
+        "da": "»{sign}« skal stå foran teksten, efter cirklen: /rasmus note {circle} {sign} "
+        "<tekst>.",
+        "en": "“{sign}” goes before the text, after the circle: /rasmus note {circle} {sign} "
+        "<text>.",
+    },
+    "name_too_long": {
+        "da": "Navnet er {length} tegn; et navn må højst være {limit} tegn.",
+        "en": "The name is {length} characters; a name can be {limit} at most.",
     },
     "missing_who": {"da": "Hvem skal gøre det?", "en": "Who will do it?"},
     "bad_language": {
-        "da": "Sproget “{word}” har jeg ikke. Vælg da eller en.",
+        "da": "Sproget »{word}« har jeg ikke. Vælg da eller en.",
         "en": "I don't speak “{word}”. Choose da or en.",
     },
     "unknown_item": {
-        "da": "Jeg kan ikke finde “{short_id}” på tavlen.",
+        "da": "Jeg kan ikke finde »{short_id}« på tavlen.",
         "en": "I can't find “{short_id}” on the board.",
     },
     "item_gone": {
-        "da": "“{short_id}” er allerede taget af tavlen.",
+        "da": "»{short_id}« er allerede taget af tavlen.",
         "en": "“{short_id}” is already off the board.",
     },
     "not_author": {
-        "da": "Kun den, der skrev “{short_id}”, kan rette eller trække den.",
+        "da": "Kun den, der skrev »{short_id}«, kan rette eller trække den.",
         "en": "Only whoever wrote “{short_id}” can correct or withdraw it.",
     },
     "bad_code": {
-        "da": "Koden passer ikke til “{short_id}”.",
+        "da": "Koden passer ikke til »{short_id}«.",
         "en": "That code doesn't match “{short_id}”.",
     },
     "already_facilitator": {
@@ -105,7 +123,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "{who} is already a facilitator.",
     },
     "first_step": {
-        "da": "Vi er allerede ved første trin.",
+        "da": "I er allerede ved første trin.",
         "en": "We are at the first step already.",
     },
     "last_step": {
@@ -150,8 +168,36 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "For example: /rasmus agree @Mette 2027-03-01 Calls the evaluation meeting.",
     },
     "hint_date": {
-        "da": "Skriv datoen som 2027-03-01, 1/3-2027 eller 1.3.2027.",
-        "en": "Write the date as 2027-03-01, 1/3-2027 or 1.3.2027.",
+        "da": "Skriv datoen som 1/3-2027, 1. marts, uge 10, i morgen eller fredag.",
+        "en": "Write the date as 2027-03-01, 1 March 2027, March 1, next Friday or tomorrow.",
+    },
+    "hint_date_unambiguous": {
+        "da": "Skriv den, så den kun kan læses på én måde: {day_first_iso} eller "
+        "{month_first_iso}, eller med måneden som ord, fx 1. marts 2027.",
+        "en": "Type it so it reads one way only: {day_first_iso} or {month_first_iso}, or with "
+        "the month as a word, e.g. 1 March 2027.",
+    },
+    "hint_date_future": {
+        "da": "En aftale skal have en dato, der ikke er gået, fx 1/3-2027 eller uge 10.",
+        "en": "An agreement needs a date that hasn't passed, e.g. 2027-03-01 or next Friday.",
+    },
+    "hint_maybe": {
+        "da": "Mente du »{suggestion}«? Cirklerne: realistisk, anerkendt, selvstændigt, "
+        "meningsfyldt, udviklende, sundt.",
+        "en": "Did you mean “{suggestion}”? The circles: realistic, recognised, autonomous, "
+        "meaningful, developing, healthy.",
+    },
+    "hint_maybe_command": {
+        "da": "Mente du »{suggestion}«? Skriv /rasmus hjælp for at se kommandoerne.",
+        "en": "Did you mean “{suggestion}”? Type /rasmus help for the commands.",
+    },
+    "hint_code_withdraw": {
+        "da": "Skriv koden fra din kvittering efter id'et, fx /rasmus træk R3 K7QX-9M2P.",
+        "en": "Put the code from your receipt after the id: /rasmus withdraw R3 K7QX-9M2P.",
+    },
+    "hint_back_step": {
+        "da": "Facilitatoren kan gå tilbage med /rasmus tilbage.",
+        "en": "The facilitator can go back with /rasmus back.",
     },
     "hint_language": {
         "da": "Skriv /rasmus sprog en eller /rasmus sprog da.",
@@ -171,7 +217,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "The facilitator moves on with /rasmus next.",
     },
     "hint_use_current": {
-        "da": "Brug beskederne fra trinnet “{current}”, eller skriv kommandoen, fx /rasmus hjælp.",
+        "da": "Brug beskederne fra trinnet »{current}«, eller skriv kommandoen, fx /rasmus hjælp.",
         "en": "Use the messages of the step “{current}”, or type the command, e.g. /rasmus help.",
     },
     "hint_end": {

@@ -11,51 +11,85 @@ FLOW: dict[str, dict[str, str]] = {
     "step_follow_up": {"da": "Opfølgning", "en": "Follow-up"},
     "step_closed": {"da": "Afsluttet", "en": "Closed"},
     "guide_intro": {
-        "da": "Vi skal have {technology}. Godt arbejde har seks kendetegn, og vi vil tale om, "
-        "hvordan teknologien påvirker hvert af dem. Læs cirklerne, og tænk over, hvad de betyder "
-        "i jeres hverdag. Facilitatoren går videre, når I er klar.",
-        "en": "{technology} is coming. Good work has six characteristics, and we will talk about "
-        "how the technology affects each one. Read the circles and think about what they mean "
+        "da": "I skal have {technology}, og den vil og bør påvirke det gode arbejde. Det gode "
+        "arbejde har seks kendetegn: de seks cirkler herunder. Læs dem, og tænk over, hvad de "
+        "betyder i jeres hverdag. Facilitatoren går videre, når I er klar.",
+        "en": "{technology} is coming, and it will, and should, affect good work. Good work has "
+        "six characteristics: the six circles below. Read them and think about what they mean "
         "in your day. The facilitator moves on when you are ready.",
     },
+    "facilitator_guide": {
+        "da": "Til dig, der er facilitator: Invitér tillidsrepræsentanten (TR) og "
+        "arbejdsmiljørepræsentanten (AMR) som medfacilitatorer med /rasmus facilitator <hvem>. "
+        "Tag resultaterne med videre til MED-udvalget eller AMU, eller ind i APV'en.",
+        "en": "For you, the facilitator: invite the shop steward (TR) and the safety "
+        "representative (AMR) as co-facilitators with /rasmus facilitator <who>. Take the "
+        "results on to the MED committee or AMU, or into the workplace assessment (APV).",
+    },
     "guide_today": {
-        "da": "Orange noter: Hvordan påvirker de teknologier, I bruger i dag, hver cirkel? "
-        "Skriv så mange noter, I vil, gerne over flere dage.",
-        "en": "Orange notes: how do the technologies you use today affect each circle? "
-        "Write as many notes as you like, over several days if you wish.",
+        "da": "Orange noter: Hvordan oplever I, at de teknologier, I bruger i dag, påvirker hver "
+        "cirkel? Skriv så mange noter, I vil, gerne over flere dage.",
+        "en": "Orange notes: how do you find that the technologies you use today affect each "
+        "circle? Write as many notes as you like, over several days if you wish.",
     },
     "guide_expectations": {
-        "da": "Hvordan forventer I, at det bliver med {technology}? Grøn (+) er en forbedring, "
-        "rød (-) en forværring.",
-        "en": "How do you expect things to be with {technology}? Green (+) is an improvement, "
-        "red (-) a deterioration.",
+        "da": "Hvordan forventer I, det bliver med {technology}? Grøn (+) er det, I ser som en "
+        "forbedring, rød (-) det, I ser som en forringelse.",
+        "en": "How do you expect things to be with {technology}? Green (+) is what you see as an "
+        "improvement, red (-) what you see as a deterioration.",
     },
     "guide_prerequisites": {
-        "da": "Fælles brainstorm: Hvad skal der til, for at {technology} støtter det gode arbejde? "
-        "Hvordan får vi det grønne til at ske og holder det røde nede? Sig gerne, om det skal "
-        "ske før, under eller efter udrulningen.",
-        "en": "Joint brainstorm: what must be in place for {technology} to support good work? "
-        "How do we make the green happen and keep the red small? Say whether it belongs "
-        "before, during or after the roll-out.",
+        "da": "Fælles brainstorm: Hvad skal der til, for at {technology} bedst muligt understøtter "
+        "det gode arbejde? Hvordan sikrer I, at det grønne bliver til noget, og hvad kan I gøre "
+        "for at begrænse det røde? Sig så vidt muligt, om det kan gøres før, under eller efter "
+        "udrulningen.",
+        "en": "Joint brainstorm: what must be in place for {technology} to support good work as "
+        "well as it can? How do you make the green happen, and what can you do to limit the "
+        "red? Where you can, say whether it belongs before, during or after the roll-out.",
     },
     "guide_agreements": {
-        "da": "Hvem gør hvad hvornår, så vi holder fast i det gode arbejde, mens {technology} "
+        "da": "Hvem gør hvad hvornår, så I holder fast i det gode arbejde, mens {technology} "
         "vælges, indføres og bruges?",
-        "en": "Who does what, and when, so that good work stays in focus while {technology} is "
-        "chosen, brought in and used?",
+        "en": "Who does what, and when, so that you keep good work in focus while {technology} "
+        "is chosen, brought in and used?",
     },
     "guide_follow_up": {
-        "da": "Status efter udrulningen: Hvor er arbejdet blevet bedre (+), og hvordan lykkedes "
-        "det? Hvor er det blevet værre (-), og hvad kan vi gøre ved det? Nye aftaler er velkomne.",
-        "en": "Taking stock after the roll-out: where did work get better (+), and how did we "
-        "manage it? Where did it get worse (-), and what can we do about it? New agreements "
-        "are welcome.",
+        "da": "Status: Hvordan har jeres arbejde ændret sig med {technology}? Hvor er det blevet "
+        "bedre (+), og hvordan lykkedes det, så I kan bruge erfaringerne igen? Hvor er det blevet "
+        "værre (-), og hvilke forværringer kan I gøre noget ved? Aftal, hvordan I går videre.",
+        "en": "Taking stock: how has your work changed with {technology}? Where did it get "
+        "better (+), and how did you manage it, so you can use that again? Where did it get "
+        "worse (-), and which of those can you do something about? Agree how to go on.",
     },
     "guide_closed": {
         "da": "Workshoppen er afsluttet. Tak for snakken! Tavlen kan stadig læses og eksporteres.",
         "en": "The workshop is closed. Thank you for talking! The board can still be read and "
         "exported.",
     },
+    # --- what a step collects, when something else is written there ---
+    "collects_intro": {
+        "da": "Her læser I de seks cirkler.",
+        "en": "Here you read the six circles.",
+    },
+    "collects_today": {"da": "Her skriver I orange noter.", "en": "It collects orange notes."},
+    "collects_expectations": {
+        "da": "Her skriver I grønne og røde noter.",
+        "en": "It collects green and red notes.",
+    },
+    "collects_prerequisites": {
+        "da": "Her samler I forudsætninger: /rasmus forudsætning <før|under|efter> <tekst>.",
+        "en": "It collects prerequisites: /rasmus prereq <before|during|after> <text>.",
+    },
+    "collects_agreements": {
+        "da": "Her skriver facilitatoren aftaler: /rasmus aftale <hvem> <dato> <hvad>.",
+        "en": "It collects agreements, written by the facilitator: /rasmus agree <who> <date> "
+        "<what>.",
+    },
+    "collects_follow_up": {
+        "da": "Her gør I status med noter og nye aftaler.",
+        "en": "It takes stock with notes and new agreements.",
+    },
+    "collects_closed": {"da": "Workshoppen er afsluttet.", "en": "The workshop is closed."},
     "how_today": {
         "da": "Skriv en note: /rasmus note {circle} <tekst>",
         "en": "Add a note: /rasmus note {circle} <text>",
@@ -96,22 +130,22 @@ FLOW: dict[str, dict[str, str]] = {
     },
     # --- receipts, shown only to the author ---
     "receipt_added_note": {
-        "da": "Tak! Din note {short_id} er på tavlen.",
-        "en": "Thank you! Your note {short_id} is on the board.",
+        "da": "Tak! Din note {label} er på tavlen.",
+        "en": "Thank you! Your note {label} is on the board.",
     },
     "receipt_added_prereq": {
-        "da": "Tak! Din forudsætning {short_id} er på tavlen.",
-        "en": "Thank you! Your prerequisite {short_id} is on the board.",
+        "da": "Tak! Din forudsætning {label} er på tavlen.",
+        "en": "Thank you! Your prerequisite {label} is on the board.",
     },
     "receipt_added_agreement": {
-        "da": "Aftalen {short_id} er skrevet ned.",
-        "en": "The agreement {short_id} is written down.",
+        "da": "Aftalen {label} er skrevet ned.",
+        "en": "The agreement {label} is written down.",
     },
-    "receipt_edited": {"da": "{short_id} er rettet.", "en": "{short_id} is corrected."},
-    "receipt_withdrawn": {"da": "{short_id} er trukket tilbage.", "en": "{short_id} is withdrawn."},
+    "receipt_edited": {"da": "{label} er rettet.", "en": "{label} is corrected."},
+    "receipt_withdrawn": {"da": "{label} er trukket tilbage.", "en": "{label} is withdrawn."},
     "receipt_removed": {
-        "da": "{short_id} er fjernet fra tavlen.",
-        "en": "{short_id} is off the board.",
+        "da": "{label} er fjernet fra tavlen.",
+        "en": "{label} is off the board.",
     },
     "receipt_code": {
         "da": "Den er anonym: ingen kan se, at den er din. Gem koden {code}, hvis du vil rette "
@@ -128,8 +162,8 @@ FLOW: dict[str, dict[str, str]] = {
         "withdraw {short_id}.",
     },
     "removed_notice": {
-        "da": "En facilitator har taget {short_id} af tavlen.",
-        "en": "A facilitator took {short_id} off the board.",
+        "da": "En facilitator har taget {label} af tavlen.",
+        "en": "A facilitator took {label} off the board.",
     },
     # --- said ---
     "started": {
@@ -189,5 +223,5 @@ FLOW: dict[str, dict[str, str]] = {
     "report_started": {"da": "Startet {day}.", "en": "Started {day}."},
     "help_heading": {"da": "Det kan du skrive", "en": "What you can type"},
     "help_facilitator": {"da": "Kun for facilitatorer", "en": "For facilitators"},
-    "help_now": {"da": "Nu er vi i trinnet: {step}.", "en": "We are in the step: {step}."},
+    "help_now": {"da": "Nu er I i trinnet: {step}.", "en": "We are in the step: {step}."},
 }

@@ -68,13 +68,17 @@ class ConsoleChannel:
         path.write_text(message.markdown, encoding="utf-8")
         return path.resolve()
 
-    def run(self, lines: Iterable[str]) -> None:
+    def run(self, lines: Iterable[str], *, echo: bool = False) -> None:
+        """Every line, in order. With `echo`, each line is shown after the prompt as if typed,
+        so the output of `python -m bot console < file` reads as a transcript."""
         for line in read_lines(lines):
             if line is None:  # bytes that are not UTF-8: say so, store nothing
                 refusal = Refusal("bad_line_bytes", hint="hint_utf8")
                 self._show(Reply(Audience.PRIVATE, refusal, self.language))
-            else:
-                self.hear(line)
+                continue
+            if echo and line.strip():
+                print(f"{self.speaker}> {line.strip()}", file=self.out, flush=True)
+            self.hear(line)
 
 
 def read_lines(lines: Iterable[str]) -> Iterator[str | None]:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 
@@ -60,8 +61,17 @@ def alembic_config(engine: Engine) -> Config:
     return config
 
 
-def upgrade_schema(engine: Engine) -> None:
+def schema_revision(engine: Engine) -> str | None:
+    """The schema's Alembic revision; None for a database without the schema."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_schema(engine: Engine) -> tuple[str | None, str | None]:
+    """Bring the schema to the newest revision; the revisions before and after."""
+    before = schema_revision(engine)
     command.upgrade(alembic_config(engine), "head")
+    return before, schema_revision(engine)
 
 
 def open_database(url: str, *, migrate: bool | None = None) -> Engine:

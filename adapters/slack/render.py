@@ -87,7 +87,7 @@ def circle_message(
     # The language rides on the button, so the modal opens without reading the workshop.
     value = {"w": workshop_id, "c": circle.value, "s": step.value, "l": lang}
     blocks: list[Block] = [
-        section(f"*{safe(name)}* ({info.letter})\n{safe(info.covers[lang])}"),
+        section(f"*{safe(info.letter)} · {safe(name)}*\n{safe(info.covers[lang])}"),
         context(
             f"{counts_line}  ·  {safe(t(how, lang, circle=name.split()[0].lower()))} "
             f"{label('reply_in_thread', lang)}"
@@ -111,8 +111,11 @@ def step_message(message: StepOpened, lang: str) -> SlackMessage:
         blocks.append(divider())
         for info in CIRCLES:
             blocks.append(
-                section(f"*{safe(info.name[lang])}* ({info.letter})\n{safe(info.covers[lang])}")
+                section(
+                    f"*{safe(info.letter)} · {safe(info.name[lang])}*\n{safe(info.covers[lang])}"
+                )
             )
+        blocks.append(context(safe(t("facilitator_guide", lang))))
     elif step is Step.PREREQUISITES:
         blocks.append(context(safe(t("how_prerequisites", lang))))
         value = {"w": workshop.id, "l": lang}

@@ -81,6 +81,7 @@ def intro_card(workshop: Workshop, lang: str) -> Card:
                 ],
             }
         )
+    body.append(text(t("facilitator_guide", lang), isSubtle=True, separator=True))
     return card(body, [submit(label("inspiration", lang), {"rasmus": "inspiration"})])
 
 
@@ -256,7 +257,10 @@ def confirmation_card(message: ItemConfirmed, lang: str) -> Card:
 
 
 def colour_needed_card(circle: Circle, note_text: str, anonymous: bool, lang: str) -> Card:
-    body = [text(t("colour_needed", lang)), text(f"“{note_text}”", isSubtle=True)]
+    body = [
+        text(t("colour_needed", lang)),
+        text(f"»{note_text}«" if lang == "da" else f"“{note_text}”", isSubtle=True),
+    ]
     data = {
         "rasmus": "note",
         "circle": circle.value,

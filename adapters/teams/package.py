@@ -36,7 +36,13 @@ def manifest(settings: Settings) -> dict:
             "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID to its GUID."
         )
     app_id = settings.teams_app_id if _is_guid(settings.teams_app_id) else str(uuid.uuid4())
-    website = settings.public_url or "https://github.com/rasmus-bot/rasmus"
+    privacy, terms = settings.page_url("privacy"), settings.page_url("terms")
+    if not (privacy and terms):
+        raise ValueError(
+            "The Teams app package needs a privacy and a terms page: set PUBLIC_URL (the "
+            "server serves /privacy and /terms), or PRIVACY_URL and TERMS_URL."
+        )
+    website = settings.public_url or privacy
     domain = urlparse(settings.public_url).hostname if settings.public_url else None
     return {
         "$schema": SCHEMA_URL,
@@ -46,8 +52,8 @@ def manifest(settings: Settings) -> dict:
         "developer": {
             "name": "RASMUS",
             "websiteUrl": website,
-            "privacyUrl": website,
-            "termsOfUseUrl": website,
+            "privacyUrl": privacy,
+            "termsOfUseUrl": terms,
         },
         "name": {"short": "RASMUS", "full": "RASMUS: et kompas for god digitalisering"},
         "description": {

@@ -61,23 +61,35 @@ def test_a_piped_five_step_workshop_ends_in_a_report_with_every_note_in_place(tm
         "Trin 5 af 6 · Aftaler",
     ):
         assert heading in out
-    assert "“glad” er ikke en af de seks cirkler." in out
+    assert "»glad« er ikke en af de seks cirkler." in out
     code = re.search(r"Gem koden (\w{4}-\w{4})", out)
     assert code and out.count(code[1]) == 3  # only in bo's own receipt
 
     report_path = Path(re.search(r"Rapporten er gemt: (\S+\.md)", out)[1])
     report = report_path.read_text(encoding="utf-8")
     sections = dict(re.findall(r"^## ([^\n]+)\n(.*?)(?=^## |\Z)", report, flags=re.M | re.S))
-    assert "**R1** (orange) Vi mangler tid til at lære systemet (mette)" in sections["Realistisk"]
     assert (
-        "**H1** (orange) Min leder ringer på mine fridage (anonym)" in sections["Sundt & sikkert"]
+        "**R1 · Realistisk** (orange) Vi mangler tid til at lære systemet (mette)"
+        in sections["Realistisk"]
     )
-    assert "**H2** (rød) Mere tid foran skærmen (facilitator)" in sections["Sundt & sikkert"]
-    assert "**S1** (grøn) Vi kan selv bytte vagter (bo)" in sections["Selvstændigt"]
-    assert "**M1** (rød) Mindre tid til borgerne (anonym)" in sections["Meningsfyldt"]
-    assert "**F1** Alle får to timers oplæring" in sections["Forudsætninger"]
-    assert "**F2** Superbrugere på alle hold (bo)" in sections["Forudsætninger"]
-    assert "**AF1** mette · senest 1. marts 2027 · Indkalder til evaluering" in sections["Aftaler"]
+    assert (
+        "**SS1 · Sundt & sikkert** (orange) Min leder ringer på mine fridage (anonym)"
+        in sections["Sundt & sikkert"]
+    )
+    assert (
+        "**SS2 · Sundt & sikkert** (rød) Mere tid foran skærmen (facilitator)"
+        in sections["Sundt & sikkert"]
+    )
+    assert "**S1 · Selvstændigt** (grøn) Vi kan selv bytte vagter (bo)" in sections["Selvstændigt"]
+    assert (
+        "**M1 · Meningsfyldt** (rød) Mindre tid til borgerne (anonym)" in sections["Meningsfyldt"]
+    )
+    assert "**F1 · forudsætning** Alle får to timers oplæring" in sections["Forudsætninger"]
+    assert "**F2 · forudsætning** Superbrugere på alle hold (bo)" in sections["Forudsætninger"]
+    assert (
+        "**AF1 · aftale** mette · senest 1. marts 2027 · Indkalder til evaluering"
+        in sections["Aftaler"]
+    )
     # The anonymous notes leave no trace of who wrote them, nor of the code.
     for anonymous in ("Min leder ringer", "Mindre tid til borgerne"):
         line = next(line for line in report.splitlines() if anonymous in line)
@@ -136,3 +148,11 @@ def test_with_a_terminal_on_stdin_the_console_prompts_as_the_current_speaker(tmp
         process.kill()
         os.close(leader)
     assert b"Det kan du skrive" in seen
+
+
+def test_piped_lines_are_echoed_after_the_prompt_so_the_output_reads_as_a_transcript(tmp_path):
+    result = run_console(tmp_path, "/rasmus ny Robot\nbo: /rasmus status\n")
+    lines = result.stdout.splitlines()
+    assert lines[0] == "facilitator> /rasmus ny Robot"
+    assert "facilitator> bo: /rasmus status" in lines
+    assert lines[-1].startswith("[bo] ")  # bo's private status follows bo's line

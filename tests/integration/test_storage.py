@@ -48,8 +48,8 @@ def test_a_whole_workshop_survives_a_reload_from_the_database(sql_service, engin
     assert str(workshop.rollout) == "2027-02-01"
     assert [(n.short_id, n.colour, n.text) for n in workshop.notes] == [
         ("R1", Colour.ORANGE, "For lidt tid til oplæring"),
-        ("H1", Colour.ORANGE, "Hemmelig"),
-        ("H2", Colour.GREEN, "Færre løft"),
+        ("SS1", Colour.ORANGE, "Hemmelig"),
+        ("SS2", Colour.GREEN, "Færre løft"),
     ]
     assert workshop.notes[0].source_ref == "ts-1"
     assert workshop.prerequisites[0].text == "Superbrugere på alle hold"
@@ -84,7 +84,7 @@ def test_fifty_people_adding_notes_at_the_same_moment_lose_none(sql_service):
     assert all(not o.duplicate for o in outcomes)
     notes = sql_service.workshop(CHANNEL).notes
     assert len(notes) == 50
-    assert sorted(n.short_id for n in notes) == sorted(f"H{i}" for i in range(1, 51))
+    assert sorted(n.short_id for n in notes) == sorted(f"SS{i}" for i in range(1, 51))
     assert {n.text for n in notes} == {f"Note nummer {n}" for n in range(50)}
 
 
@@ -175,5 +175,5 @@ def test_a_change_made_by_another_process_is_seen_despite_the_cache(sql_service,
     say(sql_service, "note sundt Fra første", who="bo")
     say(other, "note sundt Fra anden", who="cai")
     outcome = say(sql_service, "note sundt Fra første igen", who="bo")
-    assert [n.short_id for n in outcome.workshop.notes] == ["H1", "H2", "H3"]
+    assert [n.short_id for n in outcome.workshop.notes] == ["SS1", "SS2", "SS3"]
     assert other.workshop(CHANNEL) == sql_service.workshop(CHANNEL)

@@ -130,7 +130,7 @@ def test_a_sign_on_a_note_stays_in_its_text_for_the_step_to_read():
         ("prereq soon Oplæring", "bad_timing", "hint_prereq"),
         ("prereq before", "missing_text", "hint_prereq"),
         ("agree", "missing_who", "hint_agree"),
-        ("agree mette tomorrow Evaluering", "bad_date", "hint_date"),
+        ("agree mette someday Evaluering", "bad_date", "hint_date"),
         ("agree mette 31/2-2027 Evaluering", "bad_date", "hint_date"),
         ("agree mette 1/3-2027", "missing_text", "hint_agree"),
         ("rollout someday", "bad_date", "hint_date"),
@@ -174,5 +174,5 @@ def test_names_longer_than_the_database_keeps_are_refused_typed_or_from_a_form()
     ):
         refusal = check_texts(command)
         assert isinstance(refusal, Refusal)
-        assert (refusal.key, refusal.params["limit"]) == ("text_too_long", MAX_NAME)
+        assert (refusal.key, refusal.params["limit"]) == ("name_too_long", MAX_NAME)
     assert check_texts(parse("start " + "x" * MAX_NAME)) == c.StartWorkshop("x" * MAX_NAME)

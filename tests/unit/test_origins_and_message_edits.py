@@ -51,7 +51,7 @@ def test_a_note_made_under_an_earlier_steps_message_is_refused_and_names_both_st
     assert outcome.workshop.notes == ()
     [reply] = outcome.replies
     danish = render(reply.message, "da")
-    assert "“I dag”" in danish and "“Forventninger”" in danish and "/rasmus" in danish
+    assert "»I dag«" in danish and "»Forventninger«" in danish and "/rasmus" in danish
     english = render(reply.message, "en")
     assert "Today" in english and "Expectations" in english
 

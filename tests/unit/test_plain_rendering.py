@@ -5,7 +5,7 @@ from core.plain import refusal_text, render
 
 def test_a_refusal_says_what_was_wrong_and_what_to_type_in_the_workshops_language():
     refusal = Refusal("unknown_circle", {"word": "glad"}, "hint_circles")
-    assert refusal_text(refusal, "da").startswith("“glad” er ikke en af de seks cirkler.")
+    assert refusal_text(refusal, "da").startswith("»glad« er ikke en af de seks cirkler.")
     assert "realistic, recognised" in refusal_text(refusal, "en")
 
 
@@ -20,8 +20,8 @@ def test_the_board_shows_notes_by_circle_and_colour_with_counts_and_no_anonymous
     workshop = say("status").workshop
     board = render(BoardView(workshop), "da")
     assert "-- Sundt & sikkert [orange: 1, grøn: 1, rød: 1]" in board
-    assert "H1 (orange) Hemmelig (anonym)" in board
-    assert "R1 (orange) For lidt tid (Cai)" in board
+    assert "SS1 · Sundt & sikkert (orange) Hemmelig (anonym)" in board
+    assert "R1 · Realistisk (orange) For lidt tid (Cai)" in board
     assert "Bo" not in board
 
 
@@ -47,4 +47,4 @@ def test_a_note_written_over_several_lines_keeps_to_one_line_of_the_board(say):
     say("next")
     say.as_("bo")("note sundt Første linje\nAnden linje\n\n")
     board = render(BoardView(say("status").workshop), "da")
-    assert "H1 (orange) Første linje / Anden linje (Bo)" in board
+    assert "SS1 · Sundt & sikkert (orange) Første linje / Anden linje (Bo)" in board

@@ -81,7 +81,7 @@ def test_today_notes_are_orange_and_numbered_per_circle(say):
     assert [(n.short_id, n.colour) for n in notes] == [
         ("R1", Colour.ORANGE),
         ("R2", Colour.ORANGE),
-        ("H1", Colour.ORANGE),
+        ("SS1", Colour.ORANGE),
     ]
     assert messages(first, ItemConfirmed)[0].item.short_id == "R1"
     [counts] = messages(second, CountsChanged)

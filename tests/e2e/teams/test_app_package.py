@@ -47,7 +47,7 @@ def test_the_manifest_is_valid_against_the_shipped_teams_schema(package):
 def test_the_bot_id_comes_from_the_environment_and_the_app_works_in_teams_chats_and_personal():
     with pytest.MonkeyPatch.context() as env:
         env.setenv("CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID", BOT_ID)
-        document = manifest(Settings(_env_file=None))
+        document = manifest(Settings(_env_file=None, public_url="https://rasmus.example.org"))
     bot = document["bots"][0]
     assert bot["botId"] == BOT_ID
     assert set(bot["scopes"]) == {"team", "groupChat", "personal"}

@@ -75,10 +75,10 @@ async def test_a_whole_workshop_runs_in_a_teams_channel_with_cards_threads_and_p
     )
     await pg.settle()
     notes = {n.short_id: n for n in teams.workshop().notes}
-    assert notes["H1"].author.display_name == "Megan Bowen"
-    assert notes["H1"].text == "The app pings me at night"
+    assert notes["SS1"].author.display_name == "Megan Bowen"
+    assert notes["SS1"].text == "The app pings me at night"
     assert notes["M1"].text == "Less time with residents"
-    assert was_targeted_at(teams, "user-id-1", "H1")
+    assert was_targeted_at(teams, "user-id-1", "SS1")
 
     # Editing the reply corrects the note; deleting the other withdraws it.
     await pg.as_member(
@@ -94,7 +94,7 @@ async def test_a_whole_workshop_runs_in_a_teams_channel_with_cards_threads_and_p
     )
     await pg.settle()
     notes = {n.short_id: n for n in teams.workshop().notes}
-    assert notes["H1"].text == "The app pings me at 3 am"
+    assert notes["SS1"].text == "The app pings me at 3 am"
     assert notes["M1"].status is ItemStatus.WITHDRAWN
 
     # The same activity delivered twice stores one note.
