@@ -103,7 +103,7 @@ def test_a_form_field_of_the_wrong_type_is_refused_privately_and_nothing_is_stor
     assert (refused.key, refused.params) == ("bad_form_field", {"field": field})
     assert outcome.events == []
     assert outcome.workshop.notes == () and outcome.workshop.prerequisites == ()
-    assert f"“{field}”" in render(refused, "da") and "formularen" in render(refused, "da")
+    assert f"»{field}«" in render(refused, "da") and "formularen" in render(refused, "da")
 
 
 def test_form_built_commands_of_the_right_types_still_pass(service):
