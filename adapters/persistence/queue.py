@@ -1,0 +1,233 @@
+"""The durable inbox: work is acknowledged once its row is committed, and decided exactly once.
+
+A worker claims the oldest due row of a channel that no one else holds, so one channel's work
+is decided in arrival order, one row at a time, while other channels go on in parallel. Claims
+take `FOR UPDATE SKIP LOCKED` on PostgreSQL (SQLite's `BEGIN IMMEDIATE` lets one writer in at a
+time anyway) and carry a lease: the rows of a worker that died are claimed again once it ends.
+Deciding a row, storing the decision's events, writing its replies to the outbox and deleting
+the row is one transaction. Should a row still be decided twice (a lease ran out mid-decision),
+the core's idempotency key turns the second time into a duplicate.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import socket
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import and_, delete, exists, func, select, update
+from sqlmodel import Session
+
+from adapters.persistence.codec import decode_incoming, encode_incoming
+from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, timeouts_as_busy
+from adapters.persistence.outbox import (
+    ClaimLost,
+    Outbox,
+    Routing,
+    _counts,
+    default_routing,
+    or_free,
+    utc_now,
+)
+from adapters.persistence.store import SqlStore
+from adapters.persistence.tables import InboxRow
+from core.service import Incoming, Outcome
+
+INBOX = InboxRow.__table__
+
+
+def new_worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def backoff(attempts: int) -> float:
+    """Seconds before a failed row is tried again: doubling from 1 s to 5 min, with jitter."""
+    ceiling = min(300.0, 2.0 ** max(0, attempts - 1))
+    return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: int
+    incoming: Incoming
+    worker: str
+    attempts: int
+    lease_until: datetime
+
+
+@dataclass(frozen=True)
+class QueueStats:
+    """For monitoring: due now, due for longer than `late_after`, tried and failed, given up."""
+
+    due: int
+    late: int
+    failing: int
+    failed: int
+    waiting: int  # every row not yet decided, due or not (timers included)
+    outbox_due: int
+    outbox_late: int
+    outbox_failing: int
+
+
+class WorkQueue:
+    def __init__(
+        self,
+        store: SqlStore,
+        *,
+        lease: timedelta = timedelta(seconds=30),
+        max_attempts: int = 8,
+        wait: float = SQLITE_BUSY_TIMEOUT,
+        clock: Callable[[], datetime] = utc_now,
+        routing: Routing = default_routing,
+        retry_after: Callable[[int], float] = backoff,
+    ):
+        self.store = store
+        self.engine = store.engine
+        self.lease = lease
+        self.max_attempts = max_attempts
+        self.wait = wait  # the longest this process queues for its own SQLite/channel lock
+        self.clock = clock
+        self.routing = routing
+        self.retry_after = retry_after
+        self.outbox = Outbox(self.engine, lease=lease, clock=clock)
+        self._skip_locked = self.engine.dialect.name == "postgresql"
+
+    def enqueue(self, incoming: Incoming, due_at: datetime | None = None) -> int:
+        """Commits the row before returning: only then may the platform be told "OK".
+
+        Raises `StorageBusy` when the database did not take it in time: nothing was stored.
+        """
+        now = self.clock()
+        channel = incoming.channel
+        values = {
+            "platform": channel.platform,
+            "workspace": channel.workspace,
+            "channel": channel.channel,
+            "payload": encode_incoming(incoming),
+            "enqueued_at": now,
+            "due_at": due_at or now,
+            "attempts": 0,
+        }
+        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+            return session.execute(INBOX.insert().values(**values)).inserted_primary_key[0]
+
+    def claim(self, worker: str) -> Claim | None:
+        """The oldest due row of a channel that nobody holds, claimed for one lease."""
+        now = self.clock()
+        i, first, held = INBOX, INBOX.alias("first"), INBOX.alias("held")
+
+        def same_channel(other):
+            return and_(
+                other.c.platform == i.c.platform,
+                other.c.workspace == i.c.workspace,
+                other.c.channel == i.c.channel,
+            )
+
+        # A row blocks its channel's later rows once due or once tried (a failed row keeps
+        # its place while it backs off); a timer that is not due yet blocks nothing.
+        head = (
+            select(func.min(first.c.id))
+            .where(
+                same_channel(first),
+                first.c.failed_at.is_(None),
+                (first.c.due_at <= now) | (first.c.attempts > 0),
+            )
+            .scalar_subquery()
+        )
+        query = (
+            select(i.c.id, i.c.payload, i.c.attempts)
+            .where(
+                i.c.due_at <= now,
+                i.c.failed_at.is_(None),
+                or_free(i.c.claimed_until, now),
+                i.c.id == head,
+                ~exists().where(same_channel(held), held.c.claimed_until > now),
+            )
+            .order_by(i.c.due_at, i.c.id)
+            .limit(1)
+        )
+        if self._skip_locked:
+            query = query.with_for_update(skip_locked=True, of=i)
+        lease_until = now + self.lease
+        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+            row = session.execute(query).first()
+            if row is None:
+                return None
+            session.execute(
+                update(i)
+                .where(i.c.id == row.id)
+                .values(claimed_by=worker, claimed_until=lease_until, attempts=i.c.attempts + 1)
+            )
+        return Claim(row.id, decode_incoming(row.payload), worker, row.attempts + 1, lease_until)
+
+    def process(self, claim: Claim, handler: Callable[[Incoming], Outcome]) -> Outcome:
+        """Decides the claimed row and commits the decision, its outbox rows and the row's
+        removal together. On failure nothing of it is stored; the row backs off, or is set
+        aside after `max_attempts`, and the error is raised again."""
+        incoming = claim.incoming
+        try:
+            with timeouts_as_busy(), self.store.transaction(incoming.channel, wait=self.wait) as s:
+                mine = select(INBOX.c.id).where(
+                    INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker
+                )
+                # Held until commit, so a lease running out mid-decision lets nobody in.
+                if s.execute(mine.with_for_update() if self._skip_locked else mine).first() is None:
+                    raise ClaimLost(f"inbox row {claim.id} is no longer claimed by {claim.worker}")
+                outcome = handler(incoming)
+                for reply in outcome.replies:
+                    outgoing = self.routing(incoming.channel, incoming.actor.user_id, reply)
+                    self.outbox.add(s, incoming.channel, outgoing)
+                s.execute(delete(INBOX).where(INBOX.c.id == claim.id))
+        except ClaimLost:
+            raise
+        except Exception as error:
+            self._failed(claim, error)
+            raise
+        return outcome
+
+    def _failed(self, claim: Claim, error: Exception) -> None:
+        now = self.clock()
+        values = {"claimed_by": None, "claimed_until": None, "last_error": _describe(error)}
+        if claim.attempts >= self.max_attempts:
+            values["failed_at"] = now
+        else:
+            values["due_at"] = now + timedelta(seconds=self.retry_after(claim.attempts))
+        # Best effort: if this fails too, the lease runs out and the row is claimed again.
+        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+            session.execute(
+                update(INBOX)
+                .where(INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker)
+                .values(**values)
+            )
+
+    def release(self, claim: Claim) -> None:
+        """Hands a claimed row back untouched (a worker stopping before it began)."""
+        with timeouts_as_busy(), Session(self.engine) as session, session.begin():
+            session.execute(
+                update(INBOX)
+                .where(INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker)
+                .values(claimed_by=None, claimed_until=None, attempts=INBOX.c.attempts - 1)
+            )
+
+    def stats(self, late_after: timedelta = timedelta(seconds=60)) -> QueueStats:
+        now = self.clock()
+        inbox = _counts(self.engine, INBOX, INBOX.c.failed_at.is_(None), now, late_after)
+        outbox = self.outbox.counts(late_after)
+        return QueueStats(
+            due=inbox["due"],
+            late=inbox["late"],
+            failing=inbox["failing"],
+            failed=inbox["failed"],
+            waiting=inbox["waiting"],
+            outbox_due=outbox["due"],
+            outbox_late=outbox["late"],
+            outbox_failing=outbox["failing"],
+        )
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:2000]
