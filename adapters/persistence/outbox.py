@@ -165,8 +165,9 @@ class Outbox:
         ]
 
     def mark_sent(self, claim: OutboxClaim, sent_ref: str | None = None) -> None:
-        """Sent: the reply's text is dropped (an anonymous author's code was shown once)."""
-        self._finish(claim, sent_at=self.clock(), sent_ref=sent_ref, payload="")
+        """Sent: the reply and its recipient are dropped, so a sent receipt cannot tie an
+        anonymous note to its author (its one-time code was shown once, as promised)."""
+        self._finish(claim, sent_at=self.clock(), sent_ref=sent_ref, payload="", recipient=None)
 
     def retry_later(self, claim: OutboxClaim, delay: float, error: str) -> None:
         """For a 429's Retry-After or a 5xx's backoff: due again after `delay` seconds."""
@@ -174,7 +175,9 @@ class Outbox:
         self._finish(claim, due_at=due, last_error=error[:2000])
 
     def give_up(self, claim: OutboxClaim, error: str) -> None:
-        self._finish(claim, failed_at=self.clock(), last_error=error[:2000], payload="")
+        self._finish(
+            claim, failed_at=self.clock(), last_error=error[:2000], payload="", recipient=None
+        )
 
     def _finish(self, claim: OutboxClaim, **values) -> None:
         with timeouts_as_busy(), Session(self.engine) as session, session.begin():
