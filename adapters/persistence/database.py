@@ -84,7 +84,8 @@ def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
 
 
 def _postgres_engine(url: str, statement_timeout: float, lock_timeout: float) -> Engine:
-    # Added to any `options` the URL already carries (tests put a search_path there).
+    # Added to any `options` the URL carries (tests put a search_path there); connect_args win
+    # over the URL's query, so the merged string is what the server gets.
     parsed = make_url(url)
     given = parsed.query.get("options", "")
     options = " ".join(
@@ -97,7 +98,7 @@ def _postgres_engine(url: str, statement_timeout: float, lock_timeout: float) ->
         if part
     )
     return create_engine(
-        parsed.difference_update_query(["options"]),
+        parsed,  # keeps its own `options`; the merged ones below take their place
         connect_args={"options": options},
         pool_size=10,
         max_overflow=20,

@@ -151,7 +151,8 @@ class SqlStore:
     @contextmanager
     def unit(self, channel: ChannelKey) -> Iterator[SqlUnit]:
         shared = _shared.get()
-        if shared is not None and shared.store is self:
+        # Any store on the same engine joins: a second transaction would only wait for this one.
+        if shared is not None and shared.store.engine is self.engine:
             yield from self._unit_in(shared, channel)
             return
         with self._queue_for(channel):

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import func, select, text
 
-from adapters.persistence.database import StorageBusy
+from adapters.persistence.database import StorageBusy, create_database_engine
 from adapters.persistence.outbox import ClaimLost
 from adapters.persistence.queue import WorkQueue
 from adapters.persistence.store import SqlStore
@@ -182,16 +182,17 @@ def test_a_timer_waits_for_its_time_without_holding_back_its_channel(queue, serv
     assert claim.id == timer != now
 
 
-def test_a_locked_database_surfaces_as_storage_busy_and_stores_nothing(store, engine):
-    queue = WorkQueue(store, wait=0.3)
+def test_a_locked_database_surfaces_as_storage_busy_and_stores_nothing(engine):
+    impatient = create_database_engine(
+        engine.url.render_as_string(hide_password=False), busy_timeout=0.3, lock_timeout=0.3
+    )
+    queue = WorkQueue(SqlStore(impatient), wait=0.3)
     if engine.dialect.name == "sqlite":
         import sqlite3
 
         blocker = sqlite3.connect(engine.url.database, isolation_level=None)
         blocker.execute("BEGIN IMMEDIATE")
         release = blocker.close
-        with store.engine.connect():  # the pool's connections wait 2 s at most (busy timeout)
-            pass
     else:
         blocker = engine.raw_connection()
         blocker.cursor().execute("LOCK TABLE inbox IN ACCESS EXCLUSIVE MODE")
@@ -202,7 +203,8 @@ def test_a_locked_database_surfaces_as_storage_busy_and_stores_nothing(store, en
             queue.enqueue(said("ny Vagtplan"))
     finally:
         release()
-    assert time.monotonic() - started < 4
+        impatient.dispose()
+    assert time.monotonic() - started < 1.5
     assert count(engine, InboxRow) == 0
 
 
@@ -268,3 +270,24 @@ def test_the_store_sees_the_queued_decisions_after_commit(queue, service, store)
     assert WorkshopService(SqlStore(store.engine), SteppingClock(), CountingIds()).workshop(
         A
     ) == service.workshop(A)
+
+
+def test_every_connection_waits_a_bounded_time_for_locks(engine):
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() == 2000
+        else:
+            assert connection.exec_driver_sql("SHOW statement_timeout").scalar() == "5s"
+            assert connection.exec_driver_sql("SHOW lock_timeout").scalar() == "2s"
+            # The test's own search_path survived beside the timeouts.
+            assert connection.exec_driver_sql("SHOW search_path").scalar().startswith("t_")
+
+
+def test_a_service_on_another_store_of_the_same_database_joins_the_queues_transaction(
+    queue, engine
+):
+    other = WorkshopService(SqlStore(engine), SteppingClock(), CountingIds())
+    queue.enqueue(said("ny Vagtplan"))
+    queue.enqueue(said("next"))
+    assert len(drain(queue, other)) == 2
+    assert count(engine, InboxRow) == 0 and count(engine, WorkshopRow) == 1
