@@ -97,19 +97,29 @@ class Outbox:
         self.clock = clock
         self._skip_locked = engine.dialect.name == "postgresql"
 
-    def add(self, session: Session, channel: ChannelKey, outgoing: Outgoing) -> None:
+    def add_all(self, session: Session, channel: ChannelKey, outgoing: list[Outgoing]) -> None:
         """Inside the caller's transaction. An unsent, unclaimed row with the same coalesce key
         is replaced: only the newest state of an edited message is worth sending."""
-        if outgoing.coalesce_key is not None:
+        if not outgoing:
+            return
+        keys = {o.coalesce_key for o in outgoing if o.coalesce_key is not None}
+        if keys:
             session.execute(
                 delete(OUTBOX).where(
-                    OUTBOX.c.coalesce_key == outgoing.coalesce_key,
+                    OUTBOX.c.coalesce_key.in_(keys),
                     OUTBOX.c.sent_at.is_(None),
                     OUTBOX.c.failed_at.is_(None),
                     OUTBOX.c.claimed_by.is_(None),
                 )
             )
-        session.execute(OUTBOX.insert().values(**_message_row(channel, outgoing, self.clock())))
+        now = self.clock()
+        latest = {o.coalesce_key: o for o in outgoing if o.coalesce_key is not None}
+        rows = [
+            _message_row(channel, o, now)
+            for o in outgoing
+            if o.coalesce_key is None or latest[o.coalesce_key] is o
+        ]
+        session.execute(OUTBOX.insert(), rows)
 
     def claim(self, worker: str, limit: int = 10) -> list[OutboxClaim]:
         """Due rows, at most one per conversation, each the oldest unsent of its conversation."""

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, delete, exists, func, select, update
+from sqlalchemy import case, delete, func, select, update
 from sqlmodel import Session
 
 from adapters.persistence.codec import decode_incoming, encode_incoming
@@ -30,7 +30,6 @@ from adapters.persistence.outbox import (
     Routing,
     _counts,
     default_routing,
-    or_free,
     utc_now,
 )
 from adapters.persistence.store import SqlStore
@@ -118,35 +117,20 @@ class WorkQueue:
     def claim(self, worker: str) -> Claim | None:
         """The oldest due row of a channel that nobody holds, claimed for one lease."""
         now = self.clock()
-        i, first, held = INBOX, INBOX.alias("first"), INBOX.alias("held")
-
-        def same_channel(other):
-            return and_(
-                other.c.platform == i.c.platform,
-                other.c.workspace == i.c.workspace,
-                other.c.channel == i.c.channel,
-            )
-
-        # A row blocks its channel's later rows once due or once tried (a failed row keeps
-        # its place while it backs off); a timer that is not due yet blocks nothing.
-        head = (
-            select(func.min(first.c.id))
-            .where(
-                same_channel(first),
-                first.c.failed_at.is_(None),
-                (first.c.due_at <= now) | (first.c.attempts > 0),
-            )
-            .scalar_subquery()
+        i = INBOX
+        # Each channel's head: its oldest row that is due or was tried (a failed row keeps its
+        # place while it backs off; a timer not yet due holds back nothing). Claimed rows were
+        # tried, so a channel with a live claim anywhere is left out. One pass, no per-row
+        # subqueries: the cost stays flat however many rows one channel has waiting.
+        heads = (
+            select(func.min(i.c.id))
+            .where(i.c.failed_at.is_(None), (i.c.due_at <= now) | (i.c.attempts > 0))
+            .group_by(i.c.platform, i.c.workspace, i.c.channel)
+            .having(func.max(case((i.c.claimed_until > now, 1), else_=0)) == 0)
         )
         query = (
             select(i.c.id, i.c.payload, i.c.attempts)
-            .where(
-                i.c.due_at <= now,
-                i.c.failed_at.is_(None),
-                or_free(i.c.claimed_until, now),
-                i.c.id == head,
-                ~exists().where(same_channel(held), held.c.claimed_until > now),
-            )
+            .where(i.c.id.in_(heads), i.c.due_at <= now)
             .order_by(i.c.due_at, i.c.id)
             .limit(1)
         )
@@ -171,17 +155,23 @@ class WorkQueue:
         incoming = claim.incoming
         try:
             with timeouts_as_busy(), self.store.transaction(incoming.channel, wait=self.wait) as s:
-                mine = select(INBOX.c.id).where(
-                    INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker
+                # Deleted first: the delete proves the claim is still ours and, on PostgreSQL,
+                # locks the row until commit, so a lease running out mid-decision lets nobody
+                # in. Should the decision fail, the rollback brings the row back.
+                removed = s.execute(
+                    delete(INBOX).where(INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker)
                 )
-                # Held until commit, so a lease running out mid-decision lets nobody in.
-                if s.execute(mine.with_for_update() if self._skip_locked else mine).first() is None:
+                if removed.rowcount != 1:
                     raise ClaimLost(f"inbox row {claim.id} is no longer claimed by {claim.worker}")
                 outcome = handler(incoming)
-                for reply in outcome.replies:
-                    outgoing = self.routing(incoming.channel, incoming.actor.user_id, reply)
-                    self.outbox.add(s, incoming.channel, outgoing)
-                s.execute(delete(INBOX).where(INBOX.c.id == claim.id))
+                self.outbox.add_all(
+                    s,
+                    incoming.channel,
+                    [
+                        self.routing(incoming.channel, incoming.actor.user_id, reply)
+                        for reply in outcome.replies
+                    ],
+                )
         except ClaimLost:
             raise
         except Exception as error:
