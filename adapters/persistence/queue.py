@@ -116,6 +116,10 @@ class WorkQueue:
 
     def claim(self, worker: str) -> Claim | None:
         """The oldest due row of a channel that nobody holds, claimed for one lease."""
+        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+            return self._claim_in(session, worker)
+
+    def _claim_in(self, session: Session, worker: str, channel=None) -> Claim | None:
         now = self.clock()
         i = INBOX
         # Each channel's head: its oldest row that is due or was tried (a failed row keeps its
@@ -128,6 +132,12 @@ class WorkQueue:
             .group_by(i.c.platform, i.c.workspace, i.c.channel)
             .having(func.max(case((i.c.claimed_until > now, 1), else_=0)) == 0)
         )
+        if channel is not None:
+            heads = heads.where(
+                i.c.platform == channel.platform,
+                i.c.workspace == channel.workspace,
+                i.c.channel == channel.channel,
+            )
         query = (
             select(i.c.id, i.c.payload, i.c.attempts)
             .where(i.c.id.in_(heads), i.c.due_at <= now)
@@ -136,22 +146,28 @@ class WorkQueue:
         )
         if self._skip_locked:
             query = query.with_for_update(skip_locked=True, of=i)
+        row = session.execute(query).first()
+        if row is None:
+            return None
         lease_until = now + self.lease
-        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
-            row = session.execute(query).first()
-            if row is None:
-                return None
-            session.execute(
-                update(i)
-                .where(i.c.id == row.id)
-                .values(claimed_by=worker, claimed_until=lease_until, attempts=i.c.attempts + 1)
-            )
+        session.execute(
+            update(i)
+            .where(i.c.id == row.id)
+            .values(claimed_by=worker, claimed_until=lease_until, attempts=i.c.attempts + 1)
+        )
         return Claim(row.id, decode_incoming(row.payload), worker, row.attempts + 1, lease_until)
 
     def process(self, claim: Claim, handler: Callable[[Incoming], Outcome]) -> Outcome:
         """Decides the claimed row and commits the decision, its outbox rows and the row's
         removal together. On failure nothing of it is stored; the row backs off, or is set
         aside after `max_attempts`, and the error is raised again."""
+        return self.process_and_claim_next(claim, handler, claim_next=False)[0]
+
+    def process_and_claim_next(
+        self, claim: Claim, handler: Callable[[Incoming], Outcome], *, claim_next: bool = True
+    ) -> tuple[Outcome, Claim | None]:
+        """As `process`, and in the same transaction claims the channel's next due row, so a
+        busy channel (a whole room writing notes) costs one transaction per row, not two."""
         incoming = claim.incoming
         try:
             with timeouts_as_busy(), self.store.transaction(incoming.channel, wait=self.wait) as s:
@@ -172,12 +188,15 @@ class WorkQueue:
                         for reply in outcome.replies
                     ],
                 )
+                following = (
+                    self._claim_in(s, claim.worker, incoming.channel) if claim_next else None
+                )
         except ClaimLost:
             raise
         except Exception as error:
             self._failed(claim, error)
             raise
-        return outcome
+        return outcome, following
 
     def _failed(self, claim: Claim, error: Exception) -> None:
         now = self.clock()

@@ -33,6 +33,7 @@ class QueueWorker:
         worker_id: str | None = None,
         wake: asyncio.Event | None = None,
         on_decided: Callable[[Claim, Outcome], None] | None = None,
+        chain: int = 20,
     ):
         self.queue = queue
         self.handler = handler
@@ -41,6 +42,7 @@ class QueueWorker:
         self.worker_id = worker_id or new_worker_id()
         self.wake = wake or asyncio.Event()
         self.on_decided = on_decided
+        self.chain = chain
         self.decided = 0
         self.failed = 0
         self._stopping = False
@@ -111,18 +113,31 @@ class QueueWorker:
             task.add_done_callback(self._in_hand.discard)
 
     async def _decide(self, claim: Claim, free: asyncio.Semaphore, deciders) -> None:
+        """Decides a claimed row, then the channel's next ones while they keep coming (claimed
+        with each decision), up to `chain` rows, so one busy channel cannot keep a slot forever."""
         try:
-            outcome = await self._loop.run_in_executor(
-                deciders, self.queue.process, claim, self.handler
-            )
-            self.decided += 1
-            if self.on_decided is not None:
-                self.on_decided(claim, outcome)
-        except ClaimLost:
-            log.warning("inbox row %s was taken over after its lease ran out", claim.id)
-        except Exception:
-            self.failed += 1
-            log.exception("inbox row %s failed; it will be tried again", claim.id)
+            for turn in range(self.chain):
+                last = turn == self.chain - 1 or self._stopping
+                try:
+                    outcome, following = await self._loop.run_in_executor(
+                        deciders,
+                        lambda c=claim, last=last: self.queue.process_and_claim_next(
+                            c, self.handler, claim_next=not last
+                        ),
+                    )
+                except ClaimLost:
+                    log.warning("inbox row %s was taken over after its lease ran out", claim.id)
+                    return
+                except Exception:
+                    self.failed += 1
+                    log.exception("inbox row %s failed; it will be tried again", claim.id)
+                    return
+                self.decided += 1
+                if self.on_decided is not None:
+                    self.on_decided(claim, outcome)
+                if following is None:
+                    return
+                claim = following
         finally:
             free.release()
             self.wake.set()  # the channel's next row may be claimable now
