@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, and_, delete, exists, func, select, update
+from sqlalchemy import Engine, and_, case, delete, func, select, update
 from sqlmodel import Session
 
 from adapters.persistence.codec import decode_reply, encode_reply
@@ -124,26 +124,17 @@ class Outbox:
     def claim(self, worker: str, limit: int = 10) -> list[OutboxClaim]:
         """Due rows, at most one per conversation, each the oldest unsent of its conversation."""
         now = self.clock()
-        o, older, held = OUTBOX, OUTBOX.alias("older"), OUTBOX.alias("held")
-
-        def same(other):
-            return and_(other.c.conversation == o.c.conversation, other.c.id != o.c.id)
-
-        unsent = and_(o.c.sent_at.is_(None), o.c.failed_at.is_(None))
+        o = OUTBOX
+        # Each conversation's head (its oldest unsent row), unless a row of it is in hand.
+        heads = (
+            select(func.min(o.c.id))
+            .where(o.c.sent_at.is_(None), o.c.failed_at.is_(None))
+            .group_by(o.c.conversation)
+            .having(func.max(case((o.c.claimed_until > now, 1), else_=0)) == 0)
+        )
         query = (
             select(o.c.id)
-            .where(
-                unsent,
-                o.c.due_at <= now,
-                or_free(o.c.claimed_until, now),
-                ~exists().where(
-                    same(older),
-                    older.c.id < o.c.id,
-                    older.c.sent_at.is_(None),
-                    older.c.failed_at.is_(None),
-                ),
-                ~exists().where(same(held), held.c.claimed_until > now),
-            )
+            .where(o.c.id.in_(heads), o.c.due_at <= now)
             .order_by(o.c.due_at, o.c.id)
             .limit(limit)
         )

@@ -191,7 +191,14 @@ class OutboxRow(SQLModel, table=True):
     __tablename__ = "outbox"
     __table_args__ = (
         Index("ix_outbox_conversation", "conversation", "id"),
-        Index("ix_outbox_due", "due_at"),
+        # Only what is still to send: sent rows stay (with their sent ids) until purged.
+        Index(
+            "ix_outbox_unsent",
+            "conversation",
+            "id",
+            sqlite_where=text("sent_at IS NULL AND failed_at IS NULL"),
+            postgresql_where=text("sent_at IS NULL AND failed_at IS NULL"),
+        ),
         Index("ix_outbox_coalesce", "coalesce_key"),
     )
 

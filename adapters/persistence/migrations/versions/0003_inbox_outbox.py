@@ -60,7 +60,14 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id"),
     )
     op.create_index("ix_outbox_conversation", "outbox", ["conversation", "id"])
-    op.create_index("ix_outbox_due", "outbox", ["due_at"])
+    unsent = sa.text("sent_at IS NULL AND failed_at IS NULL")
+    op.create_index(
+        "ix_outbox_unsent",
+        "outbox",
+        ["conversation", "id"],
+        sqlite_where=unsent,
+        postgresql_where=unsent,
+    )
     op.create_index("ix_outbox_coalesce", "outbox", ["coalesce_key"])
 
 
