@@ -275,7 +275,13 @@ def decode(text: str, expected: type = object) -> Any:
         raise CodecError(f"not JSON: {error}") from error
     if not isinstance(data, dict):
         raise CodecError("stored data is not an object")
-    return _decode_dataclass(data, expected)
+    try:
+        return _decode_dataclass(data, expected)
+    except CodecError:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as error:
+        # A missing field, a value no longer allowed: one error type for every bad text.
+        raise CodecError(f"cannot read stored data: {error!r}") from error
 
 
 def encode_incoming(incoming: Incoming) -> str:

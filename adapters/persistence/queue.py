@@ -22,7 +22,7 @@ from datetime import datetime, timedelta
 from sqlalchemy import case, delete, func, select, update
 from sqlmodel import Session
 
-from adapters.persistence.codec import decode_incoming, encode_incoming
+from adapters.persistence.codec import CodecError, decode_incoming, encode_incoming
 from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, timeouts_as_busy
 from adapters.persistence.outbox import (
     ClaimLost,
@@ -112,6 +112,12 @@ class WorkQueue:
             "attempts": 0,
         }
         with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+            if self._skip_locked:
+                # One channel's rows get their ids in the order they commit: otherwise a later
+                # request could commit first, be claimed, and be decided before an earlier one
+                # (a note before the `next` it needs). SQLite's single writer does this anyway.
+                key = f"inbox\x1f{channel.platform}\x1f{channel.workspace}\x1f{channel.channel}"
+                session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
             return session.execute(INBOX.insert().values(**values)).inserted_primary_key[0]
 
     def claim(self, worker: str) -> Claim | None:
@@ -146,16 +152,26 @@ class WorkQueue:
         )
         if self._skip_locked:
             query = query.with_for_update(skip_locked=True, of=i)
-        row = session.execute(query).first()
-        if row is None:
-            return None
-        lease_until = now + self.lease
-        session.execute(
-            update(i)
-            .where(i.c.id == row.id)
-            .values(claimed_by=worker, claimed_until=lease_until, attempts=i.c.attempts + 1)
-        )
-        return Claim(row.id, decode_incoming(row.payload), worker, row.attempts + 1, lease_until)
+        while (row := session.execute(query).first()) is not None:
+            try:
+                incoming = decode_incoming(row.payload)
+            except CodecError as error:
+                # Unreadable (written by a newer or broken version): set aside, so it does not
+                # block its channel or the queue; the row stays for someone to look at.
+                session.execute(
+                    update(i)
+                    .where(i.c.id == row.id)
+                    .values(failed_at=now, last_error=_describe(error), attempts=i.c.attempts + 1)
+                )
+                continue
+            lease_until = now + self.lease
+            session.execute(
+                update(i)
+                .where(i.c.id == row.id)
+                .values(claimed_by=worker, claimed_until=lease_until, attempts=i.c.attempts + 1)
+            )
+            return Claim(row.id, incoming, worker, row.attempts + 1, lease_until)
+        return None
 
     def process(self, claim: Claim, handler: Callable[[Incoming], Outcome]) -> Outcome:
         """Decides the claimed row and commits the decision, its outbox rows and the row's

@@ -291,3 +291,18 @@ def test_a_service_on_another_store_of_the_same_database_joins_the_queues_transa
     queue.enqueue(said("next"))
     assert len(drain(queue, other)) == 2
     assert count(engine, InboxRow) == 0 and count(engine, WorkshopRow) == 1
+
+
+def test_an_unreadable_row_is_set_aside_instead_of_stalling_the_queue(queue, service, engine):
+    queue.enqueue(said("ny Vagtplan"))
+    queue.enqueue(said("hjælp", channel=B))
+    with engine.begin() as connection:
+        connection.execute(
+            InboxRow.__table__.update()
+            .where(InboxRow.channel == "CA")
+            .values(payload='{"type":"Incoming","from":"a newer version"}')
+        )
+    claim = queue.claim("w1")
+    assert claim.incoming.channel == B
+    stats = queue.stats()
+    assert (stats.failed, stats.waiting) == (1, 1)

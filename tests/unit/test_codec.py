@@ -162,3 +162,17 @@ def test_a_stored_reply_of_an_unknown_type_is_refused_when_read():
 def test_a_refusal_from_the_parser_survives_with_its_hint():
     reply = Reply(Audience.PRIVATE, Refusal("bad_date", {"word": "32/13"}, "hint_date"))
     assert decode_reply(encode_reply(reply)) == reply
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        '{"type":"Incoming","from":"a newer version"}',
+        '{"type":"Reply","audience":"everyone","message":{"type":"ShowBoard"},"language":"da"}',
+        "[1, 2]",
+        "not json",
+    ],
+)
+def test_any_unreadable_text_is_one_kind_of_error(stored):
+    with pytest.raises(CodecError):
+        decode_incoming(stored) if "Incoming" in stored else decode_reply(stored)
