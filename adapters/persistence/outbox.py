@@ -134,7 +134,15 @@ class Outbox:
         )
         query = (
             select(o.c.id)
-            .where(o.c.id.in_(heads), o.c.due_at <= now)
+            # Checked on the row itself too: PostgreSQL re-checks these on the newest version
+            # of a row another dispatcher claimed or sent meanwhile, unseen by `heads`.
+            .where(
+                o.c.id.in_(heads),
+                o.c.due_at <= now,
+                o.c.sent_at.is_(None),
+                o.c.failed_at.is_(None),
+                or_free(o.c.claimed_until, now),
+            )
             .order_by(o.c.due_at, o.c.id)
             .limit(limit)
         )

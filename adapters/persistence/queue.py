@@ -30,6 +30,7 @@ from adapters.persistence.outbox import (
     Routing,
     _counts,
     default_routing,
+    or_free,
     utc_now,
 )
 from adapters.persistence.store import SqlStore
@@ -146,7 +147,9 @@ class WorkQueue:
             )
         query = (
             select(i.c.id, i.c.payload, i.c.attempts)
-            .where(i.c.id.in_(heads), i.c.due_at <= now)
+            # Checked on the row itself too: PostgreSQL re-checks these on the newest version
+            # of a row another worker claimed meanwhile, which the `heads` snapshot cannot see.
+            .where(i.c.id.in_(heads), i.c.due_at <= now, or_free(i.c.claimed_until, now))
             .order_by(i.c.due_at, i.c.id)
             .limit(1)
         )

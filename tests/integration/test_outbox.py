@@ -36,7 +36,15 @@ def test_four_dispatchers_send_every_row_once_and_each_conversation_in_order(eng
     sent = defaultdict(list)
     guard = threading.Lock()
 
+    errors = []
+
     def dispatch(name):
+        try:
+            send(name)
+        except Exception as error:  # a thread's error must fail the test, not just warn
+            errors.append(error)
+
+    def send(name):
         idle_since = time.monotonic()
         while time.monotonic() - idle_since < 0.5:
             claims = outbox.claim(name, limit=5)
@@ -52,6 +60,7 @@ def test_four_dispatchers_send_every_row_once_and_each_conversation_in_order(eng
         thread.start()
     for thread in threads:
         thread.join()
+    assert errors == []
     assert sorted(sent) == sorted(c.channel for c in channels)
     assert all(keys == ["0", "1", "2", "3", "4"] for keys in sent.values())
     with engine.connect() as connection:

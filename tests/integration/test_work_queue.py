@@ -306,3 +306,44 @@ def test_an_unreadable_row_is_set_aside_instead_of_stalling_the_queue(queue, ser
     assert claim.incoming.channel == B
     stats = queue.stats()
     assert (stats.failed, stats.waiting) == (1, 1)
+
+
+def test_four_threads_claiming_at_once_decide_every_row_once_and_in_order(store, engine):
+    import threading
+
+    service = WorkshopService(store, SteppingClock(), CountingIds())
+    queue = WorkQueue(store)
+    channels = [ChannelKey("slack", "T1", f"P{n}") for n in range(10)]
+    for where in channels:
+        queue.enqueue(said("ny Vagtplan", channel=where))
+        queue.enqueue(said("next", channel=where))
+    for n in range(8):
+        for where in channels:
+            queue.enqueue(said(f"note sundt Nummer {n}", who=f"p{n}", channel=where))
+    decided, errors, lock = [], [], threading.Lock()
+
+    def work(name):
+        try:
+            idle_since = time.monotonic()
+            while time.monotonic() - idle_since < 0.5:
+                claim = queue.claim(name)
+                if claim is None:
+                    time.sleep(0.01)
+                    continue
+                idle_since = time.monotonic()
+                outcome = queue.process(claim, service.handle)
+                with lock:
+                    decided.append(outcome)
+        except Exception as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=work, args=(f"w{n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(decided) == 100
+    refused = [r for o in decided for r in o.replies if isinstance(r.message, Refusal)]
+    assert refused == []
+    assert count(engine, NoteRow) == 80 and count(engine, InboxRow) == 0
