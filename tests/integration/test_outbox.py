@@ -107,3 +107,17 @@ def test_a_claimed_edit_is_kept_and_the_newer_state_follows_it(engine):
     assert (in_flight.reply.message.key, latest.reply.message.key) == ("counts 1", "counts 3")
     outbox.mark_sent(latest)
     assert outbox.claim("d1") == []
+
+
+def test_sent_rows_are_purged_after_a_while_and_unsent_ones_are_kept(engine):
+    store, outbox = SqlStore(engine), Outbox(engine)
+    channel = ChannelKey("slack", "T1", "C1")
+    write(store, outbox, channel, ["one"])
+    write(store, outbox, ChannelKey("slack", "T1", "C2"), ["two"])
+    [sent, _] = outbox.claim("d1")
+    outbox.mark_sent(sent)
+    assert outbox.purge_sent(older_than=timedelta(hours=1)) == 0
+    time.sleep(0.05)
+    assert outbox.purge_sent(older_than=timedelta(seconds=0.01)) == 1
+    with engine.connect() as connection:
+        assert connection.execute(select(OutboxRow.channel)).scalars().all() == ["C2"]
