@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import case, delete, func, select, update
+from sqlalchemy import bindparam, case, delete, func, select, update
 from sqlmodel import Session
 
 from adapters.persistence.codec import CodecError, decode_incoming, encode_incoming
@@ -34,7 +34,7 @@ from adapters.persistence.outbox import (
     utc_now,
 )
 from adapters.persistence.store import SqlStore
-from adapters.persistence.tables import InboxRow
+from adapters.persistence.tables import AwareDateTime, InboxRow
 from core.service import Incoming, Outcome
 
 INBOX = InboxRow.__table__
@@ -95,6 +95,9 @@ class WorkQueue:
         self.retry_after = retry_after
         self.outbox = Outbox(self.engine, lease=lease, clock=clock)
         self._skip_locked = self.engine.dialect.name == "postgresql"
+        # Built once: composing the statement cost more than running it.
+        self._claim_any = _claim_query(self._skip_locked, in_channel=False)
+        self._claim_in_channel = _claim_query(self._skip_locked, in_channel=True)
 
     def enqueue(self, incoming: Incoming, due_at: datetime | None = None) -> int:
         """Commits the row before returning: only then may the platform be told "OK".
@@ -129,33 +132,17 @@ class WorkQueue:
     def _claim_in(self, session: Session, worker: str, channel=None) -> Claim | None:
         now = self.clock()
         i = INBOX
-        # Each channel's head: its oldest row that is due or was tried (a failed row keeps its
-        # place while it backs off; a timer not yet due holds back nothing). Claimed rows were
-        # tried, so a channel with a live claim anywhere is left out. One pass, no per-row
-        # subqueries: the cost stays flat however many rows one channel has waiting.
-        heads = (
-            select(func.min(i.c.id))
-            .where(i.c.failed_at.is_(None), (i.c.due_at <= now) | (i.c.attempts > 0))
-            .group_by(i.c.platform, i.c.workspace, i.c.channel)
-            .having(func.max(case((i.c.claimed_until > now, 1), else_=0)) == 0)
-        )
-        if channel is not None:
-            heads = heads.where(
-                i.c.platform == channel.platform,
-                i.c.workspace == channel.workspace,
-                i.c.channel == channel.channel,
-            )
-        query = (
-            select(i.c.id, i.c.payload, i.c.attempts)
-            # Checked on the row itself too: PostgreSQL re-checks these on the newest version
-            # of a row another worker claimed meanwhile, which the `heads` snapshot cannot see.
-            .where(i.c.id.in_(heads), i.c.due_at <= now, or_free(i.c.claimed_until, now))
-            .order_by(i.c.due_at, i.c.id)
-            .limit(1)
-        )
-        if self._skip_locked:
-            query = query.with_for_update(skip_locked=True, of=i)
-        while (row := session.execute(query).first()) is not None:
+        if channel is None:
+            query, params = self._claim_any, {"now": now}
+        else:
+            query = self._claim_in_channel
+            params = {
+                "now": now,
+                "platform": channel.platform,
+                "workspace": channel.workspace,
+                "channel": channel.channel,
+            }
+        while (row := session.execute(query, params).first()) is not None:
             try:
                 incoming = decode_incoming(row.payload)
             except CodecError as error:
@@ -255,6 +242,36 @@ class WorkQueue:
             outbox_late=outbox["late"],
             outbox_failing=outbox["failing"],
         )
+
+
+def _claim_query(skip_locked: bool, *, in_channel: bool):
+    i = INBOX
+    now = bindparam("now", type_=AwareDateTime())
+    # Each channel's head: its oldest row that is due or was tried (a failed row keeps its
+    # place while it backs off; a timer not yet due holds back nothing). Claimed rows were
+    # tried, so a channel with a live claim anywhere is left out. One pass, no per-row
+    # subqueries: the cost stays flat however many rows one channel has waiting.
+    heads = (
+        select(func.min(i.c.id))
+        .where(i.c.failed_at.is_(None), (i.c.due_at <= now) | (i.c.attempts > 0))
+        .group_by(i.c.platform, i.c.workspace, i.c.channel)
+        .having(func.max(case((i.c.claimed_until > now, 1), else_=0)) == 0)
+    )
+    if in_channel:
+        heads = heads.where(
+            i.c.platform == bindparam("platform"),
+            i.c.workspace == bindparam("workspace"),
+            i.c.channel == bindparam("channel"),
+        )
+    query = (
+        select(i.c.id, i.c.payload, i.c.attempts)
+        # Checked on the row itself too: PostgreSQL re-checks these on the newest version
+        # of a row another worker claimed meanwhile, which the `heads` snapshot cannot see.
+        .where(i.c.id.in_(heads), i.c.due_at <= now, or_free(i.c.claimed_until, now))
+        .order_by(i.c.due_at, i.c.id)
+        .limit(1)
+    )
+    return query.with_for_update(skip_locked=True, of=i) if skip_locked else query
 
 
 def _describe(error: Exception) -> str:
