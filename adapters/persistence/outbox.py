@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, and_, case, delete, func, select, update
+from sqlalchemy import Engine, and_, bindparam, case, delete, func, select, update
 from sqlmodel import Session
 
 from adapters.persistence.codec import decode_reply, encode_reply
@@ -21,6 +21,13 @@ from core.messages import Audience, CountsChanged, Reply
 from core.model import ChannelKey
 
 OUTBOX = OutboxRow.__table__
+# Built once, as it runs with nearly every note (a circle's counts).
+_REPLACE_UNSENT = delete(OUTBOX).where(
+    OUTBOX.c.coalesce_key.in_(bindparam("keys", expanding=True)),
+    OUTBOX.c.sent_at.is_(None),
+    OUTBOX.c.failed_at.is_(None),
+    OUTBOX.c.claimed_by.is_(None),
+)
 
 
 def utc_now() -> datetime:
@@ -102,16 +109,9 @@ class Outbox:
         is replaced: only the newest state of an edited message is worth sending."""
         if not outgoing:
             return
-        keys = {o.coalesce_key for o in outgoing if o.coalesce_key is not None}
+        keys = sorted({o.coalesce_key for o in outgoing if o.coalesce_key is not None})
         if keys:
-            session.execute(
-                delete(OUTBOX).where(
-                    OUTBOX.c.coalesce_key.in_(keys),
-                    OUTBOX.c.sent_at.is_(None),
-                    OUTBOX.c.failed_at.is_(None),
-                    OUTBOX.c.claimed_by.is_(None),
-                )
-            )
+            session.execute(_REPLACE_UNSENT, {"keys": keys})
         now = self.clock()
         latest = {o.coalesce_key: o for o in outgoing if o.coalesce_key is not None}
         rows = [
