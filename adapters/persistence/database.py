@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
@@ -9,8 +11,43 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+# Waits are bounded so that a platform hears "that failed, try again" inside its own time
+# limit (Slack: 3 s) instead of an "OK" for something the database never took.
+SQLITE_BUSY_TIMEOUT = 2.0
+PG_STATEMENT_TIMEOUT = 5.0
+PG_LOCK_TIMEOUT = 2.0
+
+# SQLSTATEs: 57014 statement timeout (query_canceled), 55P03 lock_not_available.
+_PG_TIMEOUT_STATES = {"57014", "55P03"}
+
+
+class StorageBusy(Exception):
+    """The database did not answer in time; nothing was stored, so the request may be retried."""
+
+
+def is_timeout(error: BaseException) -> bool:
+    if not isinstance(error, OperationalError):
+        return False
+    state = getattr(error.orig, "sqlstate", None)
+    if state in _PG_TIMEOUT_STATES:
+        return True
+    message = str(error.orig).lower()
+    return "database is locked" in message or "database is busy" in message
+
+
+@contextmanager
+def timeouts_as_busy() -> Iterator[None]:
+    """Turns a busy, lock or statement timeout into `StorageBusy`; other errors pass as they are."""
+    try:
+        yield
+    except OperationalError as error:
+        if is_timeout(error):
+            raise StorageBusy(str(error.orig)) from error
+        raise
 
 
 def normalise_url(url: str) -> str:
@@ -21,11 +58,11 @@ def normalise_url(url: str) -> str:
     return url
 
 
-def _sqlite_engine(url: str) -> Engine:
+def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30})
+    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout})
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -33,7 +70,7 @@ def _sqlite_engine(url: str) -> Engine:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA journal_mode=WAL")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={int(busy_timeout * 1000)}")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.close()
@@ -47,11 +84,41 @@ def _sqlite_engine(url: str) -> Engine:
     return engine
 
 
-def create_database_engine(url: str) -> Engine:
+def _postgres_engine(url: str, statement_timeout: float, lock_timeout: float) -> Engine:
+    # Added to any `options` the URL carries (tests put a search_path there); connect_args win
+    # over the URL's query, so the merged string is what the server gets.
+    parsed = make_url(url)
+    given = parsed.query.get("options", "")
+    options = " ".join(
+        part
+        for part in (
+            given if isinstance(given, str) else " ".join(given),
+            f"-c statement_timeout={int(statement_timeout * 1000)}",
+            f"-c lock_timeout={int(lock_timeout * 1000)}",
+        )
+        if part
+    )
+    return create_engine(
+        parsed,  # keeps its own `options`; the merged ones below take their place
+        connect_args={"options": options},
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+    )
+
+
+def create_database_engine(
+    url: str,
+    *,
+    busy_timeout: float = SQLITE_BUSY_TIMEOUT,
+    statement_timeout: float = PG_STATEMENT_TIMEOUT,
+    lock_timeout: float = PG_LOCK_TIMEOUT,
+) -> Engine:
+    """Timeouts in seconds: SQLite's busy wait; PostgreSQL's statement and lock waits."""
     url = normalise_url(url)
     if url.startswith("sqlite"):
-        return _sqlite_engine(url)
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+        return _sqlite_engine(url, busy_timeout)
+    return _postgres_engine(url, statement_timeout, lock_timeout)
 
 
 def alembic_config(engine: Engine) -> Config:
@@ -74,9 +141,9 @@ def upgrade_schema(engine: Engine) -> tuple[str | None, str | None]:
     return before, schema_revision(engine)
 
 
-def open_database(url: str, *, migrate: bool | None = None) -> Engine:
+def open_database(url: str, *, migrate: bool | None = None, **timeouts: float) -> Engine:
     """The engine; SQLite migrates itself on start, PostgreSQL through `python -m bot migrate`."""
-    engine = create_database_engine(url)
+    engine = create_database_engine(url, **timeouts)
     if migrate if migrate is not None else engine.dialect.name == "sqlite":
         upgrade_schema(engine)
     return engine

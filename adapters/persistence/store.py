@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, nullcontext
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, delete, or_, update
@@ -13,6 +15,7 @@ from sqlmodel import Session, select
 
 from adapters.persistence import mapping as m
 from adapters.persistence.cache import WorkshopCache
+from adapters.persistence.database import StorageBusy
 from adapters.persistence.tables import (
     AgreementRow,
     FacilitatorRow,
@@ -24,6 +27,22 @@ from adapters.persistence.tables import (
 from core import events as e
 from core.model import ChannelKey, Workshop
 from core.service import Conflict
+
+
+@dataclass
+class _Shared:
+    """A transaction opened by `SqlStore.transaction`; units inside it join it."""
+
+    store: SqlStore
+    session: Session
+    after_commit: list[Callable[[], None]] = field(default_factory=list)
+
+
+_shared: ContextVar[_Shared | None] = ContextVar("rasmus_shared_transaction", default=None)
+
+
+class LockWaitTimeout(StorageBusy):
+    """Another thread of this process held the channel's (or SQLite's) lock for too long."""
 
 
 class SqlUnit:
@@ -131,8 +150,46 @@ class SqlStore:
 
     @contextmanager
     def unit(self, channel: ChannelKey) -> Iterator[SqlUnit]:
+        shared = _shared.get()
+        # Any store on the same engine joins: a second transaction would only wait for this one.
+        if shared is not None and shared.store.engine is self.engine:
+            yield from self._unit_in(shared, channel)
+            return
         with self._queue_for(channel):
             yield from self._unit(channel)
+
+    @contextmanager
+    def transaction(
+        self, channel: ChannelKey | None = None, *, wait: float | None = None
+    ) -> Iterator[Session]:
+        """One transaction, holding the channel's lock, that the core's units inside it join.
+
+        The work queue decides a command and writes its outbox rows and the removal of its
+        inbox row here, so all of it is committed together or not at all. `wait` bounds how
+        long to queue for this process's lock (None: as long as it takes).
+        """
+        lock = self._queue_for(channel) if channel else (self._whole_file or nullcontext())
+        if isinstance(lock, nullcontext):
+            acquired = True
+        else:
+            acquired = lock.acquire(timeout=-1 if wait is None else wait)
+        if not acquired:
+            raise LockWaitTimeout(f"no turn for {channel} within {wait} s")
+        try:
+            session = Session(self.engine, expire_on_commit=False)
+            shared = _Shared(self, session)
+            token = _shared.set(shared)
+            try:
+                with session.begin():
+                    yield session
+            finally:
+                _shared.reset(token)
+                session.close()
+            for remember in shared.after_commit:
+                remember()
+        finally:
+            if not isinstance(lock, nullcontext):
+                lock.release()
 
     def _unit(self, channel: ChannelKey) -> Iterator[SqlUnit]:
         session = Session(self.engine, expire_on_commit=False)
@@ -142,16 +199,31 @@ class SqlStore:
                 before = unit.workshop
                 yield unit
             # Committed: what this unit ended with is what the database now holds.
-            if unit.changed and unit.workshop is not None:
-                self._cache.put(unit.workshop, unit.version)
-            elif unit.changed and before is not None:
-                self._cache.drop(before.id)
+            self._remember(unit, before)
         except IntegrityError as error:
             # Two first messages in one channel at once (two `start`s, one retried event):
             # the service runs the loser again, and it then sees what the winner stored.
             raise Conflict(str(error.orig)) from error
         finally:
             session.close()
+
+    def _unit_in(self, shared: _Shared, channel: ChannelKey) -> Iterator[SqlUnit]:
+        # A savepoint, so a lost race rolls back only this unit and the service's retry can
+        # run again inside the same outer transaction.
+        try:
+            with shared.session.begin_nested():
+                unit = SqlUnit(shared.session, *self._load_for_channel(shared.session, channel))
+                before = unit.workshop
+                yield unit
+        except IntegrityError as error:
+            raise Conflict(str(error.orig)) from error
+        shared.after_commit.append(lambda: self._remember(unit, before))
+
+    def _remember(self, unit: SqlUnit, before: Workshop | None) -> None:
+        if unit.changed and unit.workshop is not None:
+            self._cache.put(unit.workshop, unit.version)
+        elif unit.changed and before is not None:
+            self._cache.drop(before.id)
 
     def _load_for_channel(
         self, session: Session, channel: ChannelKey

@@ -155,3 +155,69 @@ class PlatformStateRow(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=255)
     value: str
     updated_at: datetime = Field(sa_column=_aware(nullable=False))
+
+
+class InboxRow(SQLModel, table=True):
+    """Acknowledged work not yet decided: a request, or a timer with its due time.
+
+    Deleted, not marked done, once decided in the same transaction as the decision: an anonymous
+    note's request must leave no trace once its note is on the board.
+    """
+
+    __tablename__ = "inbox"
+    __table_args__ = (
+        Index("ix_inbox_channel", "platform", "workspace", "channel", "id"),
+        Index("ix_inbox_due", "due_at"),
+    )
+
+    # Arrival order: one channel's rows are decided by rising id.
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=32)
+    workspace: str = Field(max_length=255)
+    channel: str = Field(max_length=255)
+    payload: str  # the encoded core.service.Incoming
+    enqueued_at: datetime = Field(sa_column=_aware(nullable=False))
+    due_at: datetime = Field(sa_column=_aware(nullable=False))
+    claimed_by: str | None = Field(default=None, max_length=128)
+    claimed_until: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+    attempts: int = 0
+    last_error: str | None = Field(default=None, max_length=2000)
+    failed_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+
+
+class OutboxRow(SQLModel, table=True):
+    """A reply to send, written with the decision that made it; sent by the dispatcher."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        Index("ix_outbox_conversation", "conversation", "id"),
+        # Only what is still to send: sent rows stay (with their sent ids) until purged.
+        Index(
+            "ix_outbox_unsent",
+            "conversation",
+            "id",
+            sqlite_where=text("sent_at IS NULL AND failed_at IS NULL"),
+            postgresql_where=text("sent_at IS NULL AND failed_at IS NULL"),
+        ),
+        Index("ix_outbox_coalesce", "coalesce_key"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    platform: str = Field(max_length=32)
+    workspace: str = Field(max_length=255)
+    channel: str = Field(max_length=255)
+    # What the platform paces by: a Slack channel, a Teams conversation.
+    conversation: str = Field(max_length=600)
+    recipient: str | None = Field(default=None, max_length=255)  # private replies only
+    payload: str  # the encoded core.messages.Reply; emptied once sent
+    # Edits of one earlier message (a circle's counts, a card) share a key: the last state wins.
+    coalesce_key: str | None = Field(default=None, max_length=600)
+    created_at: datetime = Field(sa_column=_aware(nullable=False))
+    due_at: datetime = Field(sa_column=_aware(nullable=False))
+    claimed_by: str | None = Field(default=None, max_length=128)
+    claimed_until: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+    attempts: int = 0
+    last_error: str | None = Field(default=None, max_length=2000)
+    sent_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+    sent_ref: str | None = Field(default=None, max_length=255)  # the platform's message id
+    failed_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))

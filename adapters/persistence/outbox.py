@@ -1,0 +1,235 @@
+"""Replies as rows: written with the decision that made them, sent later by a dispatcher.
+
+One conversation's rows go out in the order they were written, one at a time: a dispatcher
+claims only the oldest unsent row of a conversation, and only while no other claim on that
+conversation is live. A claim has a lease, so the rows of a dispatcher that died are taken again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, and_, bindparam, case, delete, func, select, update
+from sqlmodel import Session
+
+from adapters.persistence.codec import decode_reply, encode_reply
+from adapters.persistence.database import timeouts_as_busy
+from adapters.persistence.tables import OutboxRow
+from core.messages import Audience, CountsChanged, Reply
+from core.model import ChannelKey
+
+OUTBOX = OutboxRow.__table__
+# Built once, as it runs with nearly every note (a circle's counts).
+_REPLACE_UNSENT = delete(OUTBOX).where(
+    OUTBOX.c.coalesce_key.in_(bindparam("keys", expanding=True)),
+    OUTBOX.c.sent_at.is_(None),
+    OUTBOX.c.failed_at.is_(None),
+    OUTBOX.c.claimed_by.is_(None),
+)
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class Outgoing:
+    """Where a reply goes: the conversation paced as one, the person for a private reply."""
+
+    reply: Reply
+    conversation: str
+    recipient: str | None = None
+    coalesce_key: str | None = None
+
+
+def conversation_of(channel: ChannelKey) -> str:
+    return f"{channel.platform}:{channel.workspace}:{channel.channel}"
+
+
+def default_routing(channel: ChannelKey, actor_id: str, reply: Reply) -> Outgoing:
+    """Private replies go to the person who acted; a circle's counts keep only their last state."""
+    recipient = actor_id if reply.audience is Audience.PRIVATE else None
+    coalesce = None
+    if isinstance(reply.message, CountsChanged):
+        message = reply.message
+        coalesce = f"counts:{message.workshop_id}:{message.step.value}:{message.circle.value}"
+    return Outgoing(reply, conversation_of(channel), recipient, coalesce)
+
+
+Routing = Callable[[ChannelKey, str, Reply], Outgoing]
+
+
+@dataclass(frozen=True)
+class OutboxClaim:
+    id: int
+    channel: ChannelKey
+    conversation: str
+    recipient: str | None
+    reply: Reply
+    attempts: int
+    worker: str
+
+
+class ClaimLost(Exception):
+    """The lease ran out and another worker took the row; this one must not finish it."""
+
+
+def _message_row(channel: ChannelKey, outgoing: Outgoing, now: datetime) -> dict:
+    return {
+        "platform": channel.platform,
+        "workspace": channel.workspace,
+        "channel": channel.channel,
+        "conversation": outgoing.conversation,
+        "recipient": outgoing.recipient,
+        "payload": encode_reply(outgoing.reply),
+        "coalesce_key": outgoing.coalesce_key,
+        "created_at": now,
+        "due_at": now,
+        "attempts": 0,
+    }
+
+
+class Outbox:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        lease: timedelta = timedelta(seconds=30),
+        clock: Callable[[], datetime] = utc_now,
+    ):
+        self.engine = engine
+        self.lease = lease
+        self.clock = clock
+        self._skip_locked = engine.dialect.name == "postgresql"
+
+    def add_all(self, session: Session, channel: ChannelKey, outgoing: list[Outgoing]) -> None:
+        """Inside the caller's transaction. An unsent, unclaimed row with the same coalesce key
+        is replaced: only the newest state of an edited message is worth sending."""
+        if not outgoing:
+            return
+        keys = sorted({o.coalesce_key for o in outgoing if o.coalesce_key is not None})
+        if keys:
+            session.execute(_REPLACE_UNSENT, {"keys": keys})
+        now = self.clock()
+        latest = {o.coalesce_key: o for o in outgoing if o.coalesce_key is not None}
+        rows = [
+            _message_row(channel, o, now)
+            for o in outgoing
+            if o.coalesce_key is None or latest[o.coalesce_key] is o
+        ]
+        session.execute(OUTBOX.insert(), rows)
+
+    def claim(self, worker: str, limit: int = 10) -> list[OutboxClaim]:
+        """Due rows, at most one per conversation, each the oldest unsent of its conversation."""
+        now = self.clock()
+        o = OUTBOX
+        # Each conversation's head (its oldest unsent row), unless a row of it is in hand.
+        heads = (
+            select(func.min(o.c.id))
+            .where(o.c.sent_at.is_(None), o.c.failed_at.is_(None))
+            .group_by(o.c.conversation)
+            .having(func.max(case((o.c.claimed_until > now, 1), else_=0)) == 0)
+        )
+        query = (
+            select(o.c.id)
+            # Checked on the row itself too: PostgreSQL re-checks these on the newest version
+            # of a row another dispatcher claimed or sent meanwhile, unseen by `heads`.
+            .where(
+                o.c.id.in_(heads),
+                o.c.due_at <= now,
+                o.c.sent_at.is_(None),
+                o.c.failed_at.is_(None),
+                or_free(o.c.claimed_until, now),
+            )
+            .order_by(o.c.due_at, o.c.id)
+            .limit(limit)
+        )
+        if self._skip_locked:
+            query = query.with_for_update(skip_locked=True, of=o)
+        with timeouts_as_busy(), Session(self.engine) as session, session.begin():
+            ids = list(session.execute(query).scalars())
+            if not ids:
+                return []
+            session.execute(
+                update(o)
+                .where(o.c.id.in_(ids))
+                .values(
+                    claimed_by=worker, claimed_until=now + self.lease, attempts=o.c.attempts + 1
+                )
+            )
+            rows = session.execute(select(o).where(o.c.id.in_(ids)).order_by(o.c.id)).all()
+        return [
+            OutboxClaim(
+                id=row.id,
+                channel=ChannelKey(row.platform, row.workspace, row.channel),
+                conversation=row.conversation,
+                recipient=row.recipient,
+                reply=decode_reply(row.payload),
+                attempts=row.attempts,
+                worker=worker,
+            )
+            for row in rows
+        ]
+
+    def mark_sent(self, claim: OutboxClaim, sent_ref: str | None = None) -> None:
+        """Sent: the reply and its recipient are dropped, so a sent receipt cannot tie an
+        anonymous note to its author (its one-time code was shown once, as promised)."""
+        self._finish(claim, sent_at=self.clock(), sent_ref=sent_ref, payload="", recipient=None)
+
+    def retry_later(self, claim: OutboxClaim, delay: float, error: str) -> None:
+        """For a 429's Retry-After or a 5xx's backoff: due again after `delay` seconds."""
+        due = self.clock() + timedelta(seconds=delay)
+        self._finish(claim, due_at=due, last_error=error[:2000])
+
+    def give_up(self, claim: OutboxClaim, error: str) -> None:
+        self._finish(
+            claim, failed_at=self.clock(), last_error=error[:2000], payload="", recipient=None
+        )
+
+    def _finish(self, claim: OutboxClaim, **values) -> None:
+        with timeouts_as_busy(), Session(self.engine) as session, session.begin():
+            done = session.execute(
+                update(OUTBOX)
+                .where(OUTBOX.c.id == claim.id, OUTBOX.c.claimed_by == claim.worker)
+                .values(claimed_by=None, claimed_until=None, **values)
+            )
+            if done.rowcount != 1:
+                raise ClaimLost(f"outbox row {claim.id} is no longer claimed by {claim.worker}")
+
+    def purge_sent(self, older_than: timedelta) -> int:
+        with timeouts_as_busy(), Session(self.engine) as session, session.begin():
+            cutoff = self.clock() - older_than
+            return session.execute(delete(OUTBOX).where(OUTBOX.c.sent_at < cutoff)).rowcount
+
+    def counts(self, late_after: timedelta) -> dict[str, int]:
+        now = self.clock()
+        unsent = and_(OUTBOX.c.sent_at.is_(None), OUTBOX.c.failed_at.is_(None))
+        return _counts(self.engine, OUTBOX, unsent, now, late_after)
+
+
+def or_free(claimed_until, now: datetime):
+    """No claim, or one whose lease ran out (its holder died or stalled)."""
+    return (claimed_until.is_(None)) | (claimed_until <= now)
+
+
+def _counts(engine: Engine, table, waiting, now: datetime, late_after: timedelta) -> dict[str, int]:
+    c = table.c
+    query = select(
+        func.count().filter(waiting, c.due_at <= now),
+        func.count().filter(waiting, c.due_at <= now - late_after),
+        # Tried before and not in anyone's hands now: it failed or its worker died.
+        func.count().filter(waiting, c.attempts > 0, or_free(c.claimed_until, now)),
+        func.count().filter(c.failed_at.is_not(None)),
+        func.count().filter(waiting),
+    )
+    with timeouts_as_busy(), engine.connect() as connection:
+        due, late, failing, failed, waiting_total = connection.execute(query).one()
+    return {
+        "due": due,
+        "late": late,
+        "failing": failing,
+        "failed": failed,
+        "waiting": waiting_total,
+    }

@@ -1,0 +1,278 @@
+"""The durable inbox: work is acknowledged once its row is committed, and decided exactly once.
+
+A worker claims the oldest due row of a channel that no one else holds, so one channel's work
+is decided in arrival order, one row at a time, while other channels go on in parallel. Claims
+take `FOR UPDATE SKIP LOCKED` on PostgreSQL (SQLite's `BEGIN IMMEDIATE` lets one writer in at a
+time anyway) and carry a lease: the rows of a worker that died are claimed again once it ends.
+Deciding a row, storing the decision's events, writing its replies to the outbox and deleting
+the row is one transaction. Should a row still be decided twice (a lease ran out mid-decision),
+the core's idempotency key turns the second time into a duplicate.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import socket
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import bindparam, case, delete, func, select, update
+from sqlmodel import Session
+
+from adapters.persistence.codec import CodecError, decode_incoming, encode_incoming
+from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, timeouts_as_busy
+from adapters.persistence.outbox import (
+    ClaimLost,
+    Outbox,
+    Routing,
+    _counts,
+    default_routing,
+    or_free,
+    utc_now,
+)
+from adapters.persistence.store import SqlStore
+from adapters.persistence.tables import AwareDateTime, InboxRow
+from core.service import Incoming, Outcome
+
+INBOX = InboxRow.__table__
+
+
+def new_worker_id() -> str:
+    return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
+
+
+def backoff(attempts: int) -> float:
+    """Seconds before a failed row is tried again: doubling from 1 s to 5 min, with jitter."""
+    ceiling = min(300.0, 2.0 ** max(0, attempts - 1))
+    return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+@dataclass(frozen=True)
+class Claim:
+    id: int
+    incoming: Incoming
+    worker: str
+    attempts: int
+    lease_until: datetime
+
+
+@dataclass(frozen=True)
+class QueueStats:
+    """For monitoring: due now, due for longer than `late_after`, tried and failed, given up."""
+
+    due: int
+    late: int
+    failing: int
+    failed: int
+    waiting: int  # every row not yet decided, due or not (timers included)
+    outbox_due: int
+    outbox_late: int
+    outbox_failing: int
+
+
+class WorkQueue:
+    def __init__(
+        self,
+        store: SqlStore,
+        *,
+        lease: timedelta = timedelta(seconds=30),
+        max_attempts: int = 8,
+        wait: float = SQLITE_BUSY_TIMEOUT,
+        clock: Callable[[], datetime] = utc_now,
+        routing: Routing = default_routing,
+        retry_after: Callable[[int], float] = backoff,
+    ):
+        self.store = store
+        self.engine = store.engine
+        self.lease = lease
+        self.max_attempts = max_attempts
+        self.wait = wait  # the longest this process queues for its own SQLite/channel lock
+        self.clock = clock
+        self.routing = routing
+        self.retry_after = retry_after
+        self.outbox = Outbox(self.engine, lease=lease, clock=clock)
+        self._skip_locked = self.engine.dialect.name == "postgresql"
+        # Built once: composing the statement cost more than running it.
+        self._claim_any = _claim_query(self._skip_locked, in_channel=False)
+        self._claim_in_channel = _claim_query(self._skip_locked, in_channel=True)
+
+    def enqueue(self, incoming: Incoming, due_at: datetime | None = None) -> int:
+        """Commits the row before returning: only then may the platform be told "OK".
+
+        Raises `StorageBusy` when the database did not take it in time: nothing was stored.
+        """
+        now = self.clock()
+        channel = incoming.channel
+        values = {
+            "platform": channel.platform,
+            "workspace": channel.workspace,
+            "channel": channel.channel,
+            "payload": encode_incoming(incoming),
+            "enqueued_at": now,
+            "due_at": due_at or now,
+            "attempts": 0,
+        }
+        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+            if self._skip_locked:
+                # One channel's rows get their ids in the order they commit: otherwise a later
+                # request could commit first, be claimed, and be decided before an earlier one
+                # (a note before the `next` it needs). SQLite's single writer does this anyway.
+                key = f"inbox\x1f{channel.platform}\x1f{channel.workspace}\x1f{channel.channel}"
+                session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+            return session.execute(INBOX.insert().values(**values)).inserted_primary_key[0]
+
+    def claim(self, worker: str) -> Claim | None:
+        """The oldest due row of a channel that nobody holds, claimed for one lease."""
+        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+            return self._claim_in(session, worker)
+
+    def _claim_in(self, session: Session, worker: str, channel=None) -> Claim | None:
+        now = self.clock()
+        i = INBOX
+        if channel is None:
+            query, params = self._claim_any, {"now": now}
+        else:
+            query = self._claim_in_channel
+            params = {
+                "now": now,
+                "platform": channel.platform,
+                "workspace": channel.workspace,
+                "channel": channel.channel,
+            }
+        while (row := session.execute(query, params).first()) is not None:
+            try:
+                incoming = decode_incoming(row.payload)
+            except CodecError as error:
+                # Unreadable (written by a newer or broken version): set aside, so it does not
+                # block its channel or the queue; the row stays for someone to look at.
+                session.execute(
+                    update(i)
+                    .where(i.c.id == row.id)
+                    .values(failed_at=now, last_error=_describe(error), attempts=i.c.attempts + 1)
+                )
+                continue
+            lease_until = now + self.lease
+            session.execute(
+                update(i)
+                .where(i.c.id == row.id)
+                .values(claimed_by=worker, claimed_until=lease_until, attempts=i.c.attempts + 1)
+            )
+            return Claim(row.id, incoming, worker, row.attempts + 1, lease_until)
+        return None
+
+    def process(self, claim: Claim, handler: Callable[[Incoming], Outcome]) -> Outcome:
+        """Decides the claimed row and commits the decision, its outbox rows and the row's
+        removal together. On failure nothing of it is stored; the row backs off, or is set
+        aside after `max_attempts`, and the error is raised again."""
+        return self.process_and_claim_next(claim, handler, claim_next=False)[0]
+
+    def process_and_claim_next(
+        self, claim: Claim, handler: Callable[[Incoming], Outcome], *, claim_next: bool = True
+    ) -> tuple[Outcome, Claim | None]:
+        """As `process`, and in the same transaction claims the channel's next due row, so a
+        busy channel (a whole room writing notes) costs one transaction per row, not two."""
+        incoming = claim.incoming
+        try:
+            with timeouts_as_busy(), self.store.transaction(incoming.channel, wait=self.wait) as s:
+                # Deleted first: the delete proves the claim is still ours and, on PostgreSQL,
+                # locks the row until commit, so a lease running out mid-decision lets nobody
+                # in. Should the decision fail, the rollback brings the row back.
+                removed = s.execute(
+                    delete(INBOX).where(INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker)
+                )
+                if removed.rowcount != 1:
+                    raise ClaimLost(f"inbox row {claim.id} is no longer claimed by {claim.worker}")
+                outcome = handler(incoming)
+                self.outbox.add_all(
+                    s,
+                    incoming.channel,
+                    [
+                        self.routing(incoming.channel, incoming.actor.user_id, reply)
+                        for reply in outcome.replies
+                    ],
+                )
+                following = (
+                    self._claim_in(s, claim.worker, incoming.channel) if claim_next else None
+                )
+        except ClaimLost:
+            raise
+        except Exception as error:
+            self._failed(claim, error)
+            raise
+        return outcome, following
+
+    def _failed(self, claim: Claim, error: Exception) -> None:
+        now = self.clock()
+        values = {"claimed_by": None, "claimed_until": None, "last_error": _describe(error)}
+        if claim.attempts >= self.max_attempts:
+            values["failed_at"] = now
+        else:
+            values["due_at"] = now + timedelta(seconds=self.retry_after(claim.attempts))
+        # Best effort: if this fails too, the lease runs out and the row is claimed again.
+        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+            session.execute(
+                update(INBOX)
+                .where(INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker)
+                .values(**values)
+            )
+
+    def release(self, claim: Claim) -> None:
+        """Hands a claimed row back untouched (a worker stopping before it began)."""
+        with timeouts_as_busy(), Session(self.engine) as session, session.begin():
+            session.execute(
+                update(INBOX)
+                .where(INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker)
+                .values(claimed_by=None, claimed_until=None, attempts=INBOX.c.attempts - 1)
+            )
+
+    def stats(self, late_after: timedelta = timedelta(seconds=60)) -> QueueStats:
+        now = self.clock()
+        inbox = _counts(self.engine, INBOX, INBOX.c.failed_at.is_(None), now, late_after)
+        outbox = self.outbox.counts(late_after)
+        return QueueStats(
+            due=inbox["due"],
+            late=inbox["late"],
+            failing=inbox["failing"],
+            failed=inbox["failed"],
+            waiting=inbox["waiting"],
+            outbox_due=outbox["due"],
+            outbox_late=outbox["late"],
+            outbox_failing=outbox["failing"],
+        )
+
+
+def _claim_query(skip_locked: bool, *, in_channel: bool):
+    i = INBOX
+    now = bindparam("now", type_=AwareDateTime())
+    # Each channel's head: its oldest row that is due or was tried (a failed row keeps its
+    # place while it backs off; a timer not yet due holds back nothing). Claimed rows were
+    # tried, so a channel with a live claim anywhere is left out. One pass, no per-row
+    # subqueries: the cost stays flat however many rows one channel has waiting.
+    heads = (
+        select(func.min(i.c.id))
+        .where(i.c.failed_at.is_(None), (i.c.due_at <= now) | (i.c.attempts > 0))
+        .group_by(i.c.platform, i.c.workspace, i.c.channel)
+        .having(func.max(case((i.c.claimed_until > now, 1), else_=0)) == 0)
+    )
+    if in_channel:
+        heads = heads.where(
+            i.c.platform == bindparam("platform"),
+            i.c.workspace == bindparam("workspace"),
+            i.c.channel == bindparam("channel"),
+        )
+    query = (
+        select(i.c.id, i.c.payload, i.c.attempts)
+        # Checked on the row itself too: PostgreSQL re-checks these on the newest version
+        # of a row another worker claimed meanwhile, which the `heads` snapshot cannot see.
+        .where(i.c.id.in_(heads), i.c.due_at <= now, or_free(i.c.claimed_until, now))
+        .order_by(i.c.due_at, i.c.id)
+        .limit(1)
+    )
+    return query.with_for_update(skip_locked=True, of=i) if skip_locked else query
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:2000]

@@ -1,0 +1,123 @@
+"""The outbox on SQLite and PostgreSQL: dispatchers sharing it send each row once, in order."""
+
+import threading
+import time
+from collections import defaultdict
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import select
+
+from adapters.persistence.outbox import ClaimLost, Outbox, Outgoing
+from adapters.persistence.store import SqlStore
+from adapters.persistence.tables import OutboxRow
+from core.messages import Audience, Reply, Said
+from core.model import ChannelKey
+
+
+def write(store, outbox, channel, texts, coalesce_key=None):
+    with store.transaction(channel) as session:
+        outbox.add_all(
+            session,
+            channel,
+            [
+                Outgoing(Reply(Audience.CHANNEL, Said(t)), channel.channel, None, coalesce_key)
+                for t in texts
+            ],
+        )
+
+
+def test_four_dispatchers_send_every_row_once_and_each_conversation_in_order(engine):
+    store, outbox = SqlStore(engine), Outbox(engine)
+    channels = [ChannelKey("slack", "T1", f"C{n}") for n in range(20)]
+    for round_ in range(5):
+        for channel in channels:
+            write(store, outbox, channel, [f"{round_}"])
+    sent = defaultdict(list)
+    guard = threading.Lock()
+
+    errors = []
+
+    def dispatch(name):
+        try:
+            send(name)
+        except Exception as error:  # a thread's error must fail the test, not just warn
+            errors.append(error)
+
+    def send(name):
+        idle_since = time.monotonic()
+        while time.monotonic() - idle_since < 0.5:
+            claims = outbox.claim(name, limit=5)
+            if claims:
+                idle_since = time.monotonic()
+            for claim in claims:
+                with guard:
+                    sent[claim.conversation].append(claim.reply.message.key)
+                outbox.mark_sent(claim, sent_ref=name)
+
+    threads = [threading.Thread(target=dispatch, args=(f"d{n}",)) for n in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(sent) == sorted(c.channel for c in channels)
+    assert all(keys == ["0", "1", "2", "3", "4"] for keys in sent.values())
+    with engine.connect() as connection:
+        rows = connection.execute(select(OutboxRow.sent_at, OutboxRow.payload)).all()
+    assert len(rows) == 100 and all(r.sent_at is not None and r.payload == "" for r in rows)
+
+
+def test_a_dispatcher_that_died_has_its_row_sent_by_another_after_the_lease(engine):
+    store = SqlStore(engine)
+    outbox = Outbox(engine, lease=timedelta(seconds=0.4))
+    channel = ChannelKey("teams", "tenant", "conv")
+    write(store, outbox, channel, ["hello"])
+    [lost] = outbox.claim("died")
+    assert outbox.claim("other") == []
+    time.sleep(0.5)
+    [again] = outbox.claim("other")
+    assert again.id == lost.id and again.attempts == 2
+    with pytest.raises(ClaimLost):
+        outbox.mark_sent(lost)
+    outbox.mark_sent(again)
+    assert outbox.claim("other") == []
+
+
+def test_a_message_given_up_on_no_longer_holds_back_its_conversation(engine):
+    store, outbox = SqlStore(engine), Outbox(engine)
+    channel = ChannelKey("slack", "T1", "C1")
+    write(store, outbox, channel, ["first", "second"])
+    [first] = outbox.claim("d1")
+    outbox.give_up(first, "channel_not_found")
+    [second] = outbox.claim("d1")
+    assert second.reply.message.key == "second"
+    assert outbox.counts(timedelta(seconds=60))["failed"] == 1
+
+
+def test_a_claimed_edit_is_kept_and_the_newer_state_follows_it(engine):
+    store, outbox = SqlStore(engine), Outbox(engine)
+    channel = ChannelKey("slack", "T1", "C1")
+    write(store, outbox, channel, ["counts 1"], coalesce_key="counts:w:today:healthy")
+    [in_flight] = outbox.claim("d1")
+    write(store, outbox, channel, ["counts 2"], coalesce_key="counts:w:today:healthy")
+    write(store, outbox, channel, ["counts 3"], coalesce_key="counts:w:today:healthy")
+    outbox.mark_sent(in_flight)
+    [latest] = outbox.claim("d1")
+    assert (in_flight.reply.message.key, latest.reply.message.key) == ("counts 1", "counts 3")
+    outbox.mark_sent(latest)
+    assert outbox.claim("d1") == []
+
+
+def test_sent_rows_are_purged_after_a_while_and_unsent_ones_are_kept(engine):
+    store, outbox = SqlStore(engine), Outbox(engine)
+    channel = ChannelKey("slack", "T1", "C1")
+    write(store, outbox, channel, ["one"])
+    write(store, outbox, ChannelKey("slack", "T1", "C2"), ["two"])
+    [sent, _] = outbox.claim("d1")
+    outbox.mark_sent(sent)
+    assert outbox.purge_sent(older_than=timedelta(hours=1)) == 0
+    time.sleep(0.05)
+    assert outbox.purge_sent(older_than=timedelta(seconds=0.01)) == 1
+    with engine.connect() as connection:
+        assert connection.execute(select(OutboxRow.channel)).scalars().all() == ["C2"]
