@@ -16,7 +16,7 @@ from datetime import UTC, date, datetime
 from enum import Enum
 from typing import Any
 
-from core import commands, messages, model
+from core import commands, dates, messages, model
 from core.circles import Circle
 from core.service import Incoming
 
@@ -49,6 +49,7 @@ CLASSES: dict[str, type] = {
     **_dataclasses_of(model),
     **_dataclasses_of(commands),
     **_dataclasses_of(messages),
+    **_dataclasses_of(dates),
     "Incoming": Incoming,
 }
 ENUMS: dict[str, type[Enum]] = {**_enums_of(model, messages), "Circle": Circle}

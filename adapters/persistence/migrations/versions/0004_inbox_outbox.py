@@ -1,15 +1,15 @@
 """inbox and outbox: acknowledged work waiting for a worker, replies waiting for the dispatcher
 
-Revision ID: 0003
-Revises: 0002
+Revision ID: 0004
+Revises: 0003_ss_ids
 """
 
 import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision = "0003"
-down_revision = "0002"
+revision = "0004"
+down_revision = "0003_ss_ids"
 branch_labels = None
 depends_on = None
 
