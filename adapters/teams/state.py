@@ -4,7 +4,8 @@
   person (their personal chat), so later work can post without being asked;
 - circle cards: (channel, workshop, step, circle) -> the card's activity id, to update its counts
   in place; and the reverse, thread root -> circle, to read thread replies as notes;
-- member names, so `<@29:1abc…>` reads as a name on cards.
+- member names, so `<@29:1abc…>` reads as a name on cards;
+- reports offered as a file, until the person accepts or declines (then they are removed).
 
 PlatformState is synchronous (SQL), so every call runs in a worker thread.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import datetime
 from typing import Any
 
 from core.circles import Circle
@@ -23,6 +25,7 @@ PERSONAL_REFS = "teams.personal_ref"
 CIRCLE_CARDS = "teams.circle_card"
 THREADS = "teams.thread"
 MEMBERS = "teams.member"
+EXPORTS = "teams.export"  # reports offered on a file consent card, until answered
 
 
 def channel_key_text(channel: ChannelKey) -> str:
@@ -79,3 +82,19 @@ class TeamsState:
     async def member_names(self) -> dict[str, str]:
         raw = await asyncio.to_thread(self._state.items, MEMBERS, "")
         return {key: json.loads(value) for key, value in raw.items()}
+
+    # reports waiting for the person's consent
+    async def keep_export(self, token: str, pending: dict) -> None:
+        await self._put(EXPORTS, token, pending)
+
+    async def pending_export(self, token: str) -> dict | None:
+        return await self._get(EXPORTS, token)
+
+    async def drop_export(self, token: str) -> None:
+        await asyncio.to_thread(self._state.delete, EXPORTS, token)
+
+    async def drop_exports_older_than(self, moment: datetime) -> None:
+        raw = await asyncio.to_thread(self._state.items, EXPORTS, "")
+        for token, value in raw.items():
+            if datetime.fromisoformat(json.loads(value)["at"]) < moment:
+                await self.drop_export(token)
