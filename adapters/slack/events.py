@@ -13,8 +13,8 @@ from slack_bolt.async_app import AsyncApp
 from adapters.slack.bridge import SlackBridge, unescape_slack
 from adapters.slack.delivery import Where
 from adapters.slack.home import home_view
-from adapters.slack.labels import label
-from core.commands import AddNote, EditItem, WithdrawItem
+from core.commands import EditFromMessage, Origin, WithdrawFromMessage
+from core.language import reply_command
 
 # Subtypes a person's thread reply can carry; everything else (joins, bots...) is not a note.
 _NOTE_SUBTYPES = {None, "thread_broadcast", "file_share"}
@@ -41,19 +41,12 @@ async def _new_reply(bridge: SlackBridge, event: dict, team: str, client) -> Non
     if found is None:
         return  # an ordinary conversation, not under one of our circle messages
     workshop_id, circle, step = found
-    where = Where(team, channel, event["user"])
-    workshop = await bridge.workshop(where)
-    if workshop is None or workshop.id != workshop_id:
-        return
-    if workshop.step is not step:
-        await bridge.delivery.tell(
-            where, client, {"text": label("not_in_thread_step", workshop.language)}
-        )
-        return
+    # The core refuses a reply under an earlier workshop's or step's circle message.
+    text = unescape_slack(event.get("text") or "")
     await bridge.handle(
-        where,
+        Where(team, channel, event["user"]),
         client,
-        command=AddNote(circle, unescape_slack(event.get("text") or "")),
+        command=reply_command(text, circle, Origin(workshop_id, step)),
         message_id=f"msg:{channel}:{event['ts']}",
         source_ref=source_ref(channel, event["ts"]),
     )
@@ -70,7 +63,7 @@ async def _changed_reply(bridge: SlackBridge, event: dict, team: str, client) ->
     await bridge.handle(
         Where(team, channel, message["user"]),
         client,
-        command=EditItem("", unescape_slack(message.get("text") or "")),
+        command=EditFromMessage(unescape_slack(message.get("text") or "")),
         message_id=f"edit:{channel}:{message['ts']}:{edited}",
         source_ref=source_ref(channel, message["ts"]),
     )
@@ -87,7 +80,7 @@ async def _deleted_reply(bridge: SlackBridge, event: dict, team: str, client) ->
     await bridge.handle(
         Where(team, channel, previous["user"]),
         client,
-        command=WithdrawItem(""),
+        command=WithdrawFromMessage(),
         message_id=f"delete:{channel}:{deleted_ts}",
         source_ref=source_ref(channel, deleted_ts),
     )

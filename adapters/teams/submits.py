@@ -15,7 +15,7 @@ from core import commands as c
 from core.circles import parse_circle
 from core.dates import parse_day
 from core.messages import Refusal
-from core.model import Colour, Timing
+from core.model import Colour, Step, Timing
 
 SubmitResult = c.Command | Refusal | None
 
@@ -53,6 +53,14 @@ class Fields:
             return value.strip().lower() in _TRUE
         raise Unreadable(self.hint)  # e.g. an unreadable "anonymous": never guess it is off
 
+    def origin(self, *, with_step: bool = False) -> c.Origin | None:
+        """The workshop (and step) the card was made for; the core refuses a mismatch."""
+        workshop_id = self.text("workshop")
+        if not workshop_id:
+            return None
+        step = self.text("step") if with_step else ""
+        return c.Origin(workshop_id, Step(step) if step in {s.value for s in Step} else None)
+
 
 def _note(fields: Fields) -> c.Command | Refusal:
     circle = parse_circle(fields.text("circle"))
@@ -64,6 +72,7 @@ def _note(fields: Fields) -> c.Command | Refusal:
         fields.text("text"),
         anonymous=fields.flag("anonymous"),
         colour=Colour(colour) if colour in ("green", "red") else None,
+        origin=fields.origin(with_step=True),
     )
 
 
@@ -72,7 +81,10 @@ def _prerequisite(fields: Fields) -> c.Command | Refusal:
     if timing not in {t.value for t in Timing}:
         return Refusal("bad_timing", {"word": timing}, "hint_prereq")
     return c.AddPrerequisite(
-        Timing(timing), fields.text("text"), anonymous=fields.flag("anonymous")
+        Timing(timing),
+        fields.text("text"),
+        anonymous=fields.flag("anonymous"),
+        origin=fields.origin(),
     )
 
 
@@ -83,7 +95,7 @@ def _agreement(fields: Fields) -> c.Command | Refusal:
     due = parse_day(fields.text("due"))
     if due is None:
         return Refusal("bad_date", {"word": fields.text("due")}, "hint_date")
-    return c.AddAgreement(owner, due, fields.text("what"))
+    return c.AddAgreement(owner, due, fields.text("what"), origin=fields.origin())
 
 
 def _edit(fields: Fields) -> c.Command:

@@ -32,9 +32,8 @@ from bot.runtime import Runtime
 from core import commands as c
 from core.circles import Circle
 from core.events import WorkshopStarted
-from core.language import parse, split_colour
-from core.messages import Refusal
-from core.model import Actor
+from core.language import reply_command
+from core.model import Actor, Step
 from core.service import Incoming
 
 log = logging.getLogger("rasmus.teams")
@@ -70,15 +69,16 @@ class TeamsTurns:
             if place.thread_root
             else None
         )
-        if thread and not _starts_with_command(text):
-            # A reply under a circle card is a note for that circle (named: threads show names).
-            colour, rest = split_colour(text)
-            note = c.AddNote(Circle(thread["circle"]), rest if colour else text, colour=colour)
+        if thread:
+            # A reply under a circle card is a note for that circle (named: threads show
+            # names), or a command when it starts with one; the core checks workshop and step.
+            step = Step(thread["step"]) if thread.get("step") else None
+            origin = c.Origin(thread.get("workshop") or "", step)
             await self._handle(
                 context,
                 place,
                 who,
-                command=note,
+                command=reply_command(text, Circle(thread["circle"]), origin),
                 message_id=activity.id,
                 source=source_ref(activity, place),
             )
@@ -97,18 +97,11 @@ class TeamsTurns:
     async def on_message_update(self, context: TurnContext) -> None:
         activity = context.activity
         place = where(activity)
-        text = command_text(activity)
-        parsed = parse(text)
-        if isinstance(parsed, c.AddNote):
-            text = parsed.text  # an edited `@RASMUS note <circle> <text>`: the note is the text
-        elif _starts_with_command(text):
-            return  # an edited command that made no note: nothing to correct
-        edit = c.EditItem("", text)
         await self._handle(
             context,
             place,
             actor(activity),
-            command=edit,
+            command=c.EditFromMessage(command_text(activity)),
             source=source_ref(activity, place),
             quiet_when_nothing=True,
         )
@@ -120,7 +113,7 @@ class TeamsTurns:
             context,
             place,
             actor(activity),
-            command=c.WithdrawItem(""),
+            command=c.WithdrawFromMessage(),
             source=source_ref(activity, place),
             quiet_when_nothing=True,
         )
@@ -174,9 +167,3 @@ class TeamsTurns:
                 place.channel, reference_of(context.activity, place.conversation_root)
             )
         await self.sender.deliver(context, place, who, outcome)
-
-
-def _starts_with_command(text: str) -> bool:
-    """A thread reply is a command only when it starts with one of the command words."""
-    parsed = parse(text)
-    return not (isinstance(parsed, Refusal) and parsed.key in ("unknown_command", "empty_command"))
