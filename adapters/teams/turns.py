@@ -16,10 +16,12 @@ from microsoft_agents.activity import ChannelAccount
 from microsoft_agents.hosting.core import TurnContext
 from microsoft_agents.hosting.core.connector import ConnectorClientBase
 
+from adapters.chat.platform import Services
 from adapters.teams import delivery
 from adapters.teams.labels import label
 from adapters.teams.proactive import continue_in, open_personal_chat, reference_of
 from adapters.teams.sdk import TeamsSdk
+from adapters.teams.settings import TeamsSettings
 from adapters.teams.state import TeamsState
 from adapters.teams.submits import command_from_submit
 from adapters.teams.translate import (
@@ -30,7 +32,6 @@ from adapters.teams.translate import (
     source_ref,
     where,
 )
-from bot.runtime import Runtime
 from core import commands as c
 from core.circles import Circle
 from core.events import WorkshopStarted
@@ -43,10 +44,11 @@ log = logging.getLogger("rasmus.teams")
 
 
 class TeamsTurns:
-    def __init__(self, runtime: Runtime, sdk: TeamsSdk):
-        self.runtime = runtime
+    def __init__(self, settings: TeamsSettings, services: Services, sdk: TeamsSdk):
+        self.settings = settings
+        self.services = services
         self.sdk = sdk
-        self.state = TeamsState(runtime.state)
+        self.state = TeamsState(services.state)
         self._after_turn: set[asyncio.Task] = set()
 
     async def drain(self) -> None:
@@ -138,7 +140,7 @@ class TeamsTurns:
                 place.channel, reference_of(context.activity, place.conversation_root)
             )
         log.info("RASMUS installed in a Teams %s", place.kind)
-        welcome = label("welcome", self.runtime.settings.default_language)
+        welcome = label("welcome", self.settings.default_language)
         await context.send_activity(delivery.text_activity(welcome, markdown=True))
 
     # --- the core ---------------------------------------------------------------------------
@@ -161,10 +163,10 @@ class TeamsTurns:
             command=command,
             message_id=message_id,
             source_ref=source,
-            language_hint=self.runtime.settings.default_language,
+            language_hint=self.settings.default_language,
         )
         # A card's bad input arrives as a Refusal; the core words it in the workshop's language.
-        outcome = await asyncio.to_thread(self.runtime.service.handle, incoming)
+        outcome = await self.services.core.run(self.services.service.handle, incoming)
         if outcome.duplicate or (quiet_when_nothing and not outcome.events):
             return
         if any(isinstance(event, WorkshopStarted) for event in outcome.events):
@@ -180,7 +182,7 @@ class TeamsTurns:
         later: list[delivery.Planned] = []
         for reply in outcome.replies:
             if isinstance(reply.message, ExportReady):
-                await asyncio.to_thread(self._save_export, reply.message)
+                await self.services.core.run(self._save_export, reply.message)
             for planned in delivery.plan(reply, names):
                 if isinstance(planned, delivery.Send):
                     await self._send_now(context, place, who, planned)
@@ -263,7 +265,7 @@ class TeamsTurns:
         return members
 
     def _save_export(self, export: ExportReady) -> None:
-        folder = Path(self.runtime.settings.export_dir)
+        folder = Path(self.settings.export_dir)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / export.filename).write_text(export.markdown, encoding="utf-8")
 
