@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bot.config import Settings
+from adapters.teams.settings import TeamsSettings
 
 MANIFEST_VERSION = "1.30"  # the newest published (non-preview) Teams manifest schema
 SCHEMA_URL = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
@@ -37,7 +37,7 @@ COMMANDS = [
 ]
 
 
-def manifest(settings: Settings) -> dict:
+def manifest(settings: TeamsSettings) -> dict:
     bot_id = settings.teams_client_id
     if not _is_guid(bot_id):
         raise ValueError(
@@ -100,7 +100,7 @@ def manifest(settings: Settings) -> dict:
     }
 
 
-def write_package(settings: Settings, out_path: Path) -> Path:
+def write_package(settings: TeamsSettings, out_path: Path) -> Path:
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as archive:

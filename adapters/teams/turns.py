@@ -7,17 +7,18 @@ core answers goes to `TeamsSender`, which knows how Teams delivers it.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 
 from microsoft_agents.hosting.core import TurnContext
 
+from adapters.chat.platform import Services
 from adapters.teams import delivery
 from adapters.teams.export import ExportOffers
 from adapters.teams.labels import label
 from adapters.teams.proactive import reference_of
 from adapters.teams.sdk import TeamsSdk
 from adapters.teams.sender import TeamsSender
+from adapters.teams.settings import TeamsSettings
 from adapters.teams.state import TeamsState
 from adapters.teams.submits import command_from_submit
 from adapters.teams.translate import (
@@ -28,7 +29,6 @@ from adapters.teams.translate import (
     source_ref,
     where,
 )
-from bot.runtime import Runtime
 from core import commands as c
 from core.circles import Circle
 from core.events import WorkshopStarted
@@ -40,10 +40,11 @@ log = logging.getLogger("rasmus.teams")
 
 
 class TeamsTurns:
-    def __init__(self, runtime: Runtime, sdk: TeamsSdk):
-        self.runtime = runtime
+    def __init__(self, settings: TeamsSettings, services: Services, sdk: TeamsSdk):
+        self.settings = settings
+        self.services = services
         self.sdk = sdk
-        self.state = TeamsState(runtime.state)
+        self.state = TeamsState(services.state)
         self.exports = ExportOffers(sdk, self.state)
         self.sender = TeamsSender(sdk, self.state, self.exports)
 
@@ -129,7 +130,7 @@ class TeamsTurns:
                 place.channel, reference_of(context.activity, place.conversation_root)
             )
         log.info("RASMUS installed in a Teams %s", place.kind)
-        welcome = label("welcome", self.runtime.settings.default_language)
+        welcome = label("welcome", self.settings.default_language)
         await context.send_activity(delivery.text_activity(welcome, markdown=True))
 
     async def on_file_consent(self, context: TurnContext) -> None:
@@ -156,10 +157,10 @@ class TeamsTurns:
             command=command,
             message_id=message_id,
             source_ref=source,
-            language_hint=self.runtime.settings.default_language,
+            language_hint=self.settings.default_language,
         )
         # A card's bad input arrives as a Refusal; the core words it in the workshop's language.
-        outcome = await asyncio.to_thread(self.runtime.service.handle, incoming)
+        outcome = await self.services.core.run(self.services.service.handle, incoming)
         if outcome.duplicate or (quiet_when_nothing and not outcome.events):
             return
         if any(isinstance(event, WorkshopStarted) for event in outcome.events):

@@ -9,7 +9,8 @@ import time
 import aiohttp
 from aiohttp import web
 
-from adapters.slack.state import CIRCLE_MESSAGES, PENDING, THREADS
+from adapters.chat.memory import CIRCLE_MESSAGES, THREADS
+from adapters.slack.state import PENDING
 from bot.runtime import build_runtime
 from bot.server import build_web_app
 from core.model import Actor, ChannelKey, ItemStatus

@@ -8,10 +8,17 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from adapters.slack.mount import mount_slack
 from adapters.slack.oauth import BOT_SCOPES, SignedStateStore
 from bot.runtime import build_runtime
+from bot.wiring import build_platforms
 from tests.e2e.slack.conftest import slack_settings
+
+
+def mount_slack(app, runtime):
+    """Slack as the bootstrap builds it (the first platform in the wiring)."""
+    slack = build_platforms(runtime)[0]
+    assert slack.name == "Slack"
+    return slack.mount(app)
 
 MANIFEST = Path(__file__).resolve().parents[3] / "slack" / "manifest.yaml"
 
