@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.texts import t
+from adapters.chat.labels import Labels
 
 LABELS: dict[str, dict[str, str]] = {
     "note_placeholder": {"da": "Skriv din note her", "en": "Write your note here"},
@@ -69,9 +69,4 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def label(key: str, lang: str, **values: str) -> str:
-    """A Teams-only word, else the control word every chat platform shares (core.texts)."""
-    if key not in LABELS:
-        return t(key, lang, **values)
-    texts = LABELS[key]
-    return (texts.get(lang) or texts["da"]).format(**values)
+label = Labels(LABELS)  # a Teams-only word, else the word every platform shares (core.texts)

@@ -30,10 +30,9 @@ from adapters.teams.translate import (
     where,
 )
 from core import commands as c
-from core.circles import Circle
 from core.events import WorkshopStarted
 from core.language import reply_command
-from core.model import Actor, Step
+from core.model import Actor
 from core.service import Incoming
 
 log = logging.getLogger("rasmus.teams")
@@ -44,9 +43,9 @@ class TeamsTurns:
         self.settings = settings
         self.services = services
         self.sdk = sdk
-        self.state = TeamsState(services.state)
+        self.state = TeamsState(services.state, services.core)
         self.exports = ExportOffers(sdk, self.state)
-        self.sender = TeamsSender(sdk, self.state, self.exports)
+        self.sender = TeamsSender(sdk, self.state, services.memory, self.exports)
 
     async def drain(self) -> None:
         """Waits for work still running after its turn (on shutdown, and in tests)."""
@@ -66,20 +65,19 @@ class TeamsTurns:
             return
         text = command_text(activity)
         thread = (
-            await self.state.circle_of_thread(place.channel, place.thread_root)
+            await self.services.memory.thread_origin(place.channel, place.thread_root)
             if place.thread_root
             else None
         )
         if thread:
             # A reply under a circle card is a note for that circle (named: threads show
             # names), or a command when it starts with one; the core checks workshop and step.
-            step = Step(thread["step"]) if thread.get("step") else None
-            origin = c.Origin(thread.get("workshop") or "", step)
+            origin = c.Origin(thread.workshop_id, thread.step)
             await self._handle(
                 context,
                 place,
                 who,
-                command=reply_command(text, Circle(thread["circle"]), origin),
+                command=reply_command(text, thread.circle, origin),
                 message_id=activity.id,
                 source=source_ref(activity, place),
             )
