@@ -182,3 +182,15 @@ async def test_an_export_in_a_channel_goes_to_a_personal_chat_and_the_channel_is
     assert told.query.get("isTargetedActivity") == "true"
     assert told.body["recipient"]["id"] == "29:anne"
     assert not (tmp_path / "exports").exists()
+
+
+async def test_a_channel_export_uses_the_personal_chat_the_person_already_has(tmp_path):
+    connector = FakeConnector()
+    async with Bot(tmp_path, connector) as bot:
+        await bot.post(personal_message("help", connector.url))  # Anne's 1:1 chat is known
+        for text in ("start Rostering", "lang en", "export"):
+            await bot.say(text)
+            await bot.settle()
+    [(path, card)] = attachments_of(connector, CONSENT_CARD)
+    assert PERSONAL_CHAT in path and card["name"].endswith(".md")
+    assert not [r for r in connector.received if r.path.rstrip("/").endswith("/v3/conversations")]
