@@ -14,6 +14,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.chat.platform import Services
+from adapters.chat.work import WorkInFlight
 from adapters.slack.delivery import Delivery, Where
 from adapters.slack.settings import SlackSettings
 from adapters.slack.state import SlackState
@@ -44,6 +45,11 @@ class SlackBridge:
         self._names: dict[tuple[str, str], str] = {}
         self.default_language = services.default_language
         self.bolt = None  # the AsyncApp, set once built: its client sends proactive replies
+        self.work = WorkInFlight()  # every listener's task, awaited by drain()
+
+    async def drain(self) -> None:
+        """Waits for the work of every request acknowledged so far (shutdown, tests)."""
+        await self.work.drain()
 
     async def in_core(self, function, *args):
         return await self.core.run(function, *args)
@@ -84,7 +90,10 @@ class SlackBridge:
         command: Command | None = None,
         message_id: str | None = None,
         source_ref: str | None = None,
-    ) -> Outcome:
+    ) -> Outcome | None:
+        """Asks the core and delivers its replies; None when the core failed (logged, and the
+        person told). It never raises: every listener has acked before it calls this, and an
+        exception after the ack can make bolt lose the ack it already gave (a 404 to Slack)."""
         incoming = Incoming(
             channel=where.key,
             actor=await self.actor(client, where),
@@ -102,7 +111,7 @@ class SlackBridge:
             log.exception("a Slack command failed in the core")
             text = t("something_wrong", self.default_language)
             await self.delivery.tell(where, client, {"text": text})
-            raise
+            return None
         if outcome.duplicate:
             return outcome  # a retry or a second delivery: it was answered the first time
         await self.delivery.deliver(outcome, where, client, source_ref)

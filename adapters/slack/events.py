@@ -126,5 +126,5 @@ def on_home_opened(bridge: SlackBridge):
 
 
 def register(app: AsyncApp, bridge: SlackBridge) -> None:
-    app.event("message")(on_message(bridge))
-    app.event("app_home_opened")(on_home_opened(bridge))
+    app.event("message")(bridge.work.track(on_message(bridge)))
+    app.event("app_home_opened")(bridge.work.track(on_home_opened(bridge)))
