@@ -19,7 +19,7 @@ from adapters.slack.delivery import Delivery, Where
 from adapters.slack.settings import SlackSettings
 from adapters.slack.state import SlackState
 from core.commands import Command
-from core.messages import Reply
+from core.messages import Audience, Reply
 from core.model import Actor, ChannelKey, Workshop
 from core.service import Incoming, Outcome
 from core.texts import t
@@ -131,7 +131,7 @@ class SlackBridge:
         client = client or await self.client_for(channel.workspace)
         where = Where(channel.workspace, channel.channel, actor.user_id if actor else "")
         if actor is None:
-            replies = [r for r in replies if r.audience.value == "channel"]
+            replies = [r for r in replies if r.audience is Audience.CHANNEL]
         workshop = await self.in_core(self.service.workshop, channel)
         await self.delivery.deliver_replies(replies, where, client, workshop, source_ref)
 
