@@ -40,10 +40,6 @@ class WorkInFlight:
         task.add_done_callback(self._tasks.discard)
         return task
 
-    @property
-    def busy(self) -> bool:
-        return bool(self._tasks)
-
     async def drain(self) -> None:
         """Returns once no counted work runs, including work started by work being drained."""
         current = asyncio.current_task()

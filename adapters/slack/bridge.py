@@ -26,9 +26,6 @@ from core.texts import t
 
 log = logging.getLogger("rasmus.slack")
 
-PLATFORM = "slack"
-
-
 def unescape_slack(text: str) -> str:
     """Slack sends `<`, `>` and `&` escaped; the core stores what the person typed."""
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")

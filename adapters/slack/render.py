@@ -35,7 +35,7 @@ from core.messages import (
     Message,
     StepOpened,
 )
-from core.model import Colour, Step, Workshop
+from core.model import Colour, Step
 from core.report import owner_label
 from core.texts import t
 
@@ -202,6 +202,3 @@ def to_slack(message: Message, lang: str) -> list[SlackMessage]:
     text = rendered(message, lang)
     return paginate(text_sections(text), text)
 
-
-def workshop_language(workshop: Workshop | None, fallback: str = "da") -> str:
-    return workshop.language if workshop else fallback
