@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import importlib
 
-from adapters.chat.platform import Platform
+from adapters.chat.platform import Platform, PlatformFactory
 from bot.runtime import Runtime
 
 PLATFORMS = (
@@ -20,6 +20,7 @@ PLATFORMS = (
 
 def build_platforms(runtime: Runtime) -> list[Platform]:
     values = runtime.settings.model_dump()
-    return [
-        importlib.import_module(module).build(values, runtime.services) for module in PLATFORMS
+    factories: list[PlatformFactory] = [
+        importlib.import_module(module).build for module in PLATFORMS
     ]
+    return [build(values, runtime.services) for build in factories]

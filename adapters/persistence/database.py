@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -53,10 +54,13 @@ def create_database_engine(url: str) -> Engine:
     return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine, platform_metadata: Sequence[MetaData] = ()) -> Config:
+    """`platform_metadata`: the tables platforms own (adapters.slack.installations), for
+    `alembic revision --autogenerate`; without them it would propose dropping those tables."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine
+    config.attributes["platform_metadata"] = tuple(platform_metadata)
     return config
 
 

@@ -14,19 +14,17 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.chat.platform import Services
+from adapters.chat.work import WorkInFlight
 from adapters.slack.delivery import Delivery, Where
 from adapters.slack.settings import SlackSettings
 from adapters.slack.state import SlackState
 from core.commands import Command
-from core.messages import Reply
+from core.messages import Audience, Reply
 from core.model import Actor, ChannelKey, Workshop
 from core.service import Incoming, Outcome
 from core.texts import t
 
 log = logging.getLogger("rasmus.slack")
-
-PLATFORM = "slack"
-
 
 def unescape_slack(text: str) -> str:
     """Slack sends `<`, `>` and `&` escaped; the core stores what the person typed."""
@@ -44,6 +42,11 @@ class SlackBridge:
         self._names: dict[tuple[str, str], str] = {}
         self.default_language = services.default_language
         self.bolt = None  # the AsyncApp, set once built: its client sends proactive replies
+        self.work = WorkInFlight()  # every listener's task, awaited by drain()
+
+    async def drain(self) -> None:
+        """Waits for the work of every request acknowledged so far (shutdown, tests)."""
+        await self.work.drain()
 
     async def in_core(self, function, *args):
         return await self.core.run(function, *args)
@@ -84,7 +87,10 @@ class SlackBridge:
         command: Command | None = None,
         message_id: str | None = None,
         source_ref: str | None = None,
-    ) -> Outcome:
+    ) -> Outcome | None:
+        """Asks the core and delivers its replies; None when the core failed (logged, and the
+        person told). It never raises: every listener has acked before it calls this, and an
+        exception after the ack can make bolt lose the ack it already gave (a 404 to Slack)."""
         incoming = Incoming(
             channel=where.key,
             actor=await self.actor(client, where),
@@ -102,7 +108,7 @@ class SlackBridge:
             log.exception("a Slack command failed in the core")
             text = t("something_wrong", self.default_language)
             await self.delivery.tell(where, client, {"text": text})
-            raise
+            return None
         if outcome.duplicate:
             return outcome  # a retry or a second delivery: it was answered the first time
         await self.delivery.deliver(outcome, where, client, source_ref)
@@ -122,7 +128,7 @@ class SlackBridge:
         client = client or await self.client_for(channel.workspace)
         where = Where(channel.workspace, channel.channel, actor.user_id if actor else "")
         if actor is None:
-            replies = [r for r in replies if r.audience.value == "channel"]
+            replies = [r for r in replies if r.audience is Audience.CHANNEL]
         workshop = await self.in_core(self.service.workshop, channel)
         await self.delivery.deliver_replies(replies, where, client, workshop, source_ref)
 

@@ -36,6 +36,7 @@ from core.service import Outcome
 
 log = logging.getLogger("rasmus.slack")
 _NEVER = datetime.min.replace(tzinfo=UTC)
+PLATFORM = "slack"
 
 
 def _counts_version(workshop: Workshop | None, changed: CountsChanged) -> datetime:
@@ -61,7 +62,7 @@ class Where:
 
     @property
     def key(self) -> ChannelKey:
-        return ChannelKey("slack", self.team, self.channel)
+        return ChannelKey(PLATFORM, self.team, self.channel)
 
     @property
     def is_direct(self) -> bool:
@@ -192,7 +193,7 @@ class Delivery:
         workshop: Workshop | None = None,
     ) -> None:
         ref = await self.memory.circle_message(
-            "slack", changed.workshop_id, changed.step, changed.circle
+            PLATFORM, changed.workshop_id, changed.step, changed.circle
         )
         if ref is None:  # that step's messages were never posted here
             return

@@ -12,7 +12,7 @@ from slack_bolt.async_app import AsyncApp
 
 from adapters.chat import edits
 from adapters.slack.bridge import SlackBridge, unescape_slack
-from adapters.slack.delivery import Where
+from adapters.slack.delivery import PLATFORM, Where
 from adapters.slack.home import home_view
 from core.commands import Origin
 from core.language import reply_command
@@ -32,7 +32,7 @@ def _is_thread_reply(message: dict) -> bool:
 
 
 async def _circle_of_thread(bridge: SlackBridge, team: str, channel: str, thread_ts: str):
-    return await bridge.memory.thread_origin(ChannelKey("slack", team, channel), thread_ts)
+    return await bridge.memory.thread_origin(ChannelKey(PLATFORM, team, channel), thread_ts)
 
 
 async def _new_reply(bridge: SlackBridge, event: dict, team: str, client) -> None:
@@ -111,7 +111,7 @@ def on_home_opened(bridge: SlackBridge):
         if event.get("tab") not in (None, "home"):
             return
         team, user = body.get("team_id", ""), event["user"]
-        workshops = await bridge.in_core(bridge.service.workshops_of, "slack", team, user)
+        workshops = await bridge.in_core(bridge.service.workshops_of, PLATFORM, team, user)
         view = home_view(workshops, user, bridge.default_language)
         await client.views_publish(user_id=user, view=view)
 
@@ -119,5 +119,5 @@ def on_home_opened(bridge: SlackBridge):
 
 
 def register(app: AsyncApp, bridge: SlackBridge) -> None:
-    app.event("message")(on_message(bridge))
-    app.event("app_home_opened")(on_home_opened(bridge))
+    app.event("message")(bridge.work.track(on_message(bridge)))
+    app.event("app_home_opened")(bridge.work.track(on_home_opened(bridge)))

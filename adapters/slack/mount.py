@@ -117,6 +117,7 @@ def mount_slack(
     socket_mode = bool(settings.slack_app_token)
     bolt, bridge = build_bolt_app(settings, services, socket_mode=socket_mode)
     app[SLACK_APP_KEY] = bolt
+    app.on_shutdown.append(lambda _app: bridge.drain())  # before the HTTP session closes
     app.cleanup_ctx.append(shared_http_session(bolt))
     if socket_mode:
         app.cleanup_ctx.append(socket_mode_lifecycle(bolt, settings))

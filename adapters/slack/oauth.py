@@ -2,7 +2,7 @@
 
 slack_sdk's SQLAlchemy installation store is synchronous and uses our engine; bolt needs an
 async store, so each call runs in a worker thread. Its tables (slack_installations,
-slack_bots) are described in adapters.persistence.slack_tables and created by migration.
+slack_bots) are described in adapters.slack.installations and created by migration.
 The OAuth `state` is an HMAC over an expiry and a nonce with SLACK_STATE_SECRET, so no table
 is needed for it; bolt also ties it to the browser with a cookie.
 """
@@ -20,7 +20,7 @@ from slack_bolt.oauth.async_oauth_settings import AsyncOAuthSettings
 from slack_sdk.oauth.installation_store.async_installation_store import AsyncInstallationStore
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 
-from adapters.persistence.slack_tables import installation_store
+from adapters.slack.installations import installation_store
 
 log = logging.getLogger("rasmus.slack.oauth")
 

@@ -28,6 +28,11 @@ class SlackPlatform:
         status, self.bridge = mount_slack(app, self.settings, self.services)
         return status
 
+    async def drain(self) -> None:
+        """Waits for the work of every request acknowledged so far (shutdown, tests)."""
+        if self.bridge is not None:
+            await self.bridge.drain()
+
     async def deliver(
         self,
         channel: ChannelKey,

@@ -11,6 +11,7 @@ from adapters.chat import edits
 from adapters.chat.core_runner import CoreRunner
 from adapters.chat.labels import Labels
 from adapters.chat.memory import ChatMemory, ThreadOrigin
+from adapters.chat.work import WorkInFlight
 from adapters.persistence.database import open_database
 from adapters.persistence.state import PlatformState
 from core.circles import Circle
@@ -147,3 +148,34 @@ def test_a_deleted_message_asks_the_core_to_withdraw_what_it_became():
     change = edits.deleted("C1", "1.1")
     assert change.command == WithdrawFromMessage()
     assert change.message_id == edits.deleted("C1", "1.1").message_id
+
+
+async def test_drain_awaits_tracked_handlers_and_the_work_they_spawn():
+    work = WorkInFlight()
+    done: list[str] = []
+
+    async def later():
+        await asyncio.sleep(0.02)
+        done.append("spawned")
+
+    async def handler(ack):
+        ack.set()  # the platform has its answer; the rest runs after it
+        await asyncio.sleep(0.02)
+        work.spawn(later())
+        done.append("handler")
+
+    acked = asyncio.Event()
+    task = asyncio.create_task(work.track(handler)(acked))
+    await acked.wait()
+    await work.drain()
+    assert done == ["handler", "spawned"] and task.done()
+
+
+def test_a_tracked_handler_keeps_the_parameter_names_sdks_pass_arguments_by():
+    import inspect
+
+    async def listener(ack, body, client):
+        return None
+
+    tracked = WorkInFlight().track(listener)
+    assert list(inspect.signature(tracked).parameters) == ["ack", "body", "client"]

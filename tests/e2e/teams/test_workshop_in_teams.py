@@ -12,7 +12,6 @@ from adapters.teams.proactive import post_to_channel
 from core.model import Colour, ItemStatus, Step
 from tests.e2e.teams.conftest import TEAMS_CHANNEL
 from tests.e2e.teams.playground import TEAM, card_of, texts_of, thread_of
-from tests.e2e.teams.test_cards import CARD_SCHEMA
 from tests.e2e.teams.workshop_steps import (
     allow_file,
     circle_cards,
@@ -20,6 +19,7 @@ from tests.e2e.teams.workshop_steps import (
     mentions_text,
     was_targeted_at,
 )
+from tests.schemas import CARD_SCHEMA
 
 
 async def test_a_whole_workshop_runs_in_a_teams_channel_with_cards_threads_and_private_receipts(
