@@ -6,7 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 
 from core.circles import Circle
-from core.model import Colour, Timing
+from core.model import Colour, Step, Timing
+
+
+@dataclass(frozen=True)
+class Origin:
+    """The form, card or circle message a command was made under: the workshop it was made for
+    and, for circle messages and note forms, the step. The core refuses a mismatch."""
+
+    workshop_id: str
+    step: Step | None = None
 
 
 @dataclass(frozen=True)
@@ -30,6 +39,7 @@ class AddNote:
     text: str
     anonymous: bool = False
     colour: Colour | None = None  # None: decided by the step (orange today, +/- later)
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +48,7 @@ class AddPrerequisite:
     text: str
     circles: tuple[Circle, ...] = ()
     anonymous: bool = False
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True)
@@ -45,6 +56,7 @@ class AddAgreement:
     owner: str
     due: date
     what: str
+    origin: Origin | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +80,19 @@ class EditItem:
 class WithdrawItem:
     short_id: str
     code: str | None = None
+
+
+@dataclass(frozen=True)
+class EditFromMessage:
+    """A chat message was edited; if it became a note of the editor's, the note follows it.
+    The message is the one named by the incoming `source_ref`."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class WithdrawFromMessage:
+    """A chat message was deleted; if it became a note of its author's, the note is withdrawn."""
 
 
 @dataclass(frozen=True)
@@ -108,6 +133,7 @@ class EndWorkshop:
 @dataclass(frozen=True)
 class DeleteWorkshop:
     confirmed: bool = False
+    origin: Origin | None = None
 
 
 Command = (
@@ -121,6 +147,8 @@ Command = (
     | AddFacilitator
     | EditItem
     | WithdrawItem
+    | EditFromMessage
+    | WithdrawFromMessage
     | RemoveItem
     | ShowBoard
     | ShowStatus
@@ -152,6 +180,8 @@ WRITES = (
     AddFacilitator,
     EditItem,
     WithdrawItem,
+    EditFromMessage,
+    WithdrawFromMessage,
     RemoveItem,
     SetLanguage,
 )

@@ -8,7 +8,13 @@ from core import commands as c
 from core import events as e
 from core.circles import BY_CIRCLE, CIRCLES
 from core.context import Context, Decision, authorship, private, refuse
-from core.items import change_item
+from core.items import (
+    edit_from_message,
+    edit_item,
+    remove_item,
+    withdraw_from_message,
+    withdraw_item,
+)
 from core.language import mention_id, split_colour
 from core.messages import (
     Audience,
@@ -75,8 +81,26 @@ def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decis
         )
     if isinstance(command, c.WRITES) and workshop.is_closed:
         return refuse(lang, "closed", "hint_board")
+    mismatch = _origin_mismatch(workshop, getattr(command, "origin", None))
+    if mismatch:
+        return mismatch
     handler = _HANDLERS[type(command)]
     return handler(workshop, command, ctx)
+
+
+def _origin_mismatch(workshop: Workshop, origin: c.Origin | None) -> Decision | None:
+    """A form, card or circle message made for another workshop or step is refused, the same
+    way on every platform: what it adds would land where nobody meant it to."""
+    lang = workshop.language
+    current = TextRef(f"step_{workshop.step.value}")
+    if origin is None:
+        return None
+    if origin.workshop_id != workshop.id:
+        return refuse(lang, "made_for_other_workshop", "hint_use_current", current=current)
+    if origin.step is not None and origin.step is not workshop.step:
+        step = TextRef(f"step_{origin.step.value}")
+        return refuse(lang, "made_for_other_step", "hint_use_current", step=step, current=current)
+    return None
 
 
 def _start(workshop: Workshop | None, cmd: c.StartWorkshop, ctx: Context) -> Decision:
@@ -281,9 +305,11 @@ _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.AddAgreement: _agree,
     c.SetRollout: _rollout,
     c.AddFacilitator: _facilitator,
-    c.EditItem: change_item,
-    c.WithdrawItem: change_item,
-    c.RemoveItem: change_item,
+    c.EditItem: edit_item,
+    c.WithdrawItem: withdraw_item,
+    c.RemoveItem: remove_item,
+    c.EditFromMessage: edit_from_message,
+    c.WithdrawFromMessage: withdraw_from_message,
     c.ShowBoard: _view(BoardView),
     c.ShowStatus: _view(StatusView),
     c.Export: _export,

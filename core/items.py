@@ -1,4 +1,9 @@
-"""Correcting, withdrawing and removing contributions: who may, and what it changes."""
+"""Correcting, withdrawing and removing contributions: who may, and what it changes.
+
+Typed and form-built changes name the item by its id and are refused when it cannot be
+changed; changes that follow an edited or deleted chat message find the note by the message
+and stay silent when the message never became a note of its author's.
+"""
 
 from __future__ import annotations
 
@@ -7,83 +12,141 @@ import hmac
 from core import commands as c
 from core import events as e
 from core.context import Context, Decision, hash_code, refuse
-from core.language import split_colour
+from core.language import parse, split_colour
 from core.messages import (
     Audience,
     CountsChanged,
     ItemConfirmed,
     ItemRemoved,
+    Refusal,
     Reply,
 )
 from core.model import Colour, Item, ItemStatus, Note, Workshop
 
 
-def _find(workshop: Workshop, command, ctx: Context) -> Item | None:
-    ref = ctx.source_ref if isinstance(command, c.EditItem | c.WithdrawItem) else None
-    if ref and not command.short_id:
-        return next((n for n in workshop.notes if n.source_ref == ref), None)
-    return workshop.find(command.short_id)
-
-
-def _may_change(item: Item, command, ctx: Context) -> str | None:
+def _may_change(item: Item, code: str | None, ctx: Context) -> str | None:
     """None when the actor may change `item`, else the refusal's key."""
     if item.anonymous:
-        if not command.code or not item.code_hash:
+        if not code or not item.code_hash:
             return "not_author"
-        given = hash_code(item.id, command.code)
+        given = hash_code(item.id, code)
         return None if hmac.compare_digest(given, item.code_hash) else "bad_code"
     author = item.author
     return None if author is not None and author.user_id == ctx.actor.user_id else "not_author"
 
 
-def change_item(workshop: Workshop, command, ctx: Context) -> Decision:
+def _guard(
+    workshop: Workshop, short_id: str, ctx: Context, code: str | None, authored: bool = True
+) -> Item | Decision:
+    """The active item `short_id` when the actor may change it, else the refusal."""
     lang = workshop.language
-    item = _find(workshop, command, ctx)
+    item = workshop.find(short_id)
     if item is None:
-        if not command.short_id:  # an edited chat message that never became a note
-            return Decision()
-        return refuse(lang, "unknown_item", "hint_board", short_id=command.short_id)
+        return refuse(lang, "unknown_item", "hint_board", short_id=short_id)
     if item.status is not ItemStatus.ACTIVE:
         return refuse(lang, "item_gone", "hint_board", short_id=item.short_id)
-    if not isinstance(command, c.RemoveItem):
-        problem = _may_change(item, command, ctx)
-        if problem:
-            hint = "hint_code" if item.anonymous else "hint_board"
-            return refuse(lang, problem, hint, short_id=item.short_id)
+    problem = _may_change(item, code, ctx) if authored else None
+    if problem:
+        hint = "hint_code" if item.anonymous else "hint_board"
+        return refuse(lang, problem, hint, short_id=item.short_id)
+    return item
 
-    if isinstance(command, c.EditItem):
-        text, colour = command.text, None
-        if isinstance(item, Note) and item.colour is not Colour.ORANGE:
-            signed, unsigned = split_colour(text)
-            colour, text = (signed, unsigned) if signed else (None, text)
-        if not text:
-            return refuse(lang, "missing_text", "hint_board")
-        code = ctx.new_code() if item.anonymous else None
-        event = e.ItemEdited(
-            item.short_id, text, ctx.now, colour, hash_code(item.id, code) if code else None
-        )
-        changed = e.evolve(workshop, event)
-        replies = [
-            Reply(
-                Audience.PRIVATE, ItemConfirmed(changed.find(item.short_id), "edited", code), lang
-            )
-        ]
-    else:
-        removed = isinstance(command, c.RemoveItem)
-        status = ItemStatus.REMOVED if removed else ItemStatus.WITHDRAWN
-        event = e.ItemStatusChanged(item.short_id, status, ctx.now)
-        changed = e.evolve(workshop, event)
-        change = "removed" if removed else "withdrawn"
-        replies = [
-            Reply(Audience.PRIVATE, ItemConfirmed(changed.find(item.short_id), change), lang)
-        ]
-        if removed:
-            replies.append(Reply(Audience.CHANNEL, ItemRemoved(item.short_id), lang))
-    if isinstance(item, Note):
-        counts = changed.counts(item.circle, item.step)
-        replies.append(
-            Reply(
-                Audience.CHANNEL, CountsChanged(workshop.id, item.circle, item.step, counts), lang
-            )
-        )
+
+def _note_of_message(workshop: Workshop, ctx: Context) -> Note | None:
+    """The actor's active note made from the chat message `ctx.source_ref`, if any."""
+    if not ctx.source_ref:
+        return None
+    return next(
+        (
+            n
+            for n in workshop.notes
+            if n.source_ref == ctx.source_ref
+            and n.status is ItemStatus.ACTIVE
+            and n.author is not None
+            and n.author.user_id == ctx.actor.user_id
+        ),
+        None,
+    )
+
+
+def _text_of_edited_message(text: str) -> str | None:
+    """An edited `note <circle> <text>` keeps its text; another command is no note text."""
+    parsed = parse(text)
+    if isinstance(parsed, c.AddNote):
+        return parsed.text
+    if isinstance(parsed, Refusal) and parsed.key in ("unknown_command", "empty_command"):
+        return text
+    return None
+
+
+def _counts(workshop: Workshop, changed: Workshop, item: Item) -> list[Reply]:
+    if not isinstance(item, Note):
+        return []
+    counts = changed.counts(item.circle, item.step)
+    message = CountsChanged(workshop.id, item.circle, item.step, counts)
+    return [Reply(Audience.CHANNEL, message, workshop.language)]
+
+
+def _edit(workshop: Workshop, item: Item, text: str, ctx: Context) -> Decision:
+    lang = workshop.language
+    colour = None
+    if isinstance(item, Note) and item.colour is not Colour.ORANGE:
+        signed, unsigned = split_colour(text)
+        colour, text = (signed, unsigned) if signed else (None, text)
+    if not text:
+        return refuse(lang, "missing_text", "hint_board")
+    code = ctx.new_code() if item.anonymous else None
+    event = e.ItemEdited(
+        item.short_id, text, ctx.now, colour, hash_code(item.id, code) if code else None
+    )
+    changed = e.evolve(workshop, event)
+    confirmed = ItemConfirmed(changed.find(item.short_id), "edited", code)
+    replies = [Reply(Audience.PRIVATE, confirmed, lang), *_counts(workshop, changed, item)]
     return Decision([event], replies)
+
+
+def _set_status(workshop: Workshop, item: Item, status: ItemStatus, ctx: Context) -> Decision:
+    lang = workshop.language
+    event = e.ItemStatusChanged(item.short_id, status, ctx.now)
+    changed = e.evolve(workshop, event)
+    removed = status is ItemStatus.REMOVED
+    confirmed = ItemConfirmed(changed.find(item.short_id), "removed" if removed else "withdrawn")
+    replies = [Reply(Audience.PRIVATE, confirmed, lang)]
+    if removed:
+        replies.append(Reply(Audience.CHANNEL, ItemRemoved(item.short_id), lang))
+    return Decision([event], replies + _counts(workshop, changed, item))
+
+
+def edit_item(workshop: Workshop, cmd: c.EditItem, ctx: Context) -> Decision:
+    item = _guard(workshop, cmd.short_id, ctx, cmd.code)
+    return item if isinstance(item, Decision) else _edit(workshop, item, cmd.text, ctx)
+
+
+def withdraw_item(workshop: Workshop, cmd: c.WithdrawItem, ctx: Context) -> Decision:
+    item = _guard(workshop, cmd.short_id, ctx, cmd.code)
+    if isinstance(item, Decision):
+        return item
+    return _set_status(workshop, item, ItemStatus.WITHDRAWN, ctx)
+
+
+def remove_item(workshop: Workshop, cmd: c.RemoveItem, ctx: Context) -> Decision:
+    # Facilitators remove anyone's item (checked before this: RemoveItem is facilitator-only).
+    item = _guard(workshop, cmd.short_id, ctx, None, authored=False)
+    if isinstance(item, Decision):
+        return item
+    return _set_status(workshop, item, ItemStatus.REMOVED, ctx)
+
+
+def edit_from_message(workshop: Workshop, cmd: c.EditFromMessage, ctx: Context) -> Decision:
+    note = _note_of_message(workshop, ctx)
+    text = _text_of_edited_message(cmd.text) if note else None
+    if note is None or text is None:
+        return Decision()  # a message that never became a note, or became a command
+    return _edit(workshop, note, text, ctx)
+
+
+def withdraw_from_message(workshop: Workshop, cmd: c.WithdrawFromMessage, ctx: Context) -> Decision:
+    note = _note_of_message(workshop, ctx)
+    if note is None:
+        return Decision()
+    return _set_status(workshop, note, ItemStatus.WITHDRAWN, ctx)

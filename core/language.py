@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from core import commands as c
-from core.circles import fold, match_circle_prefix
+from core.circles import Circle, fold, match_circle_prefix
 from core.dates import take_day
 from core.messages import Refusal
 from core.model import Colour, Timing
@@ -252,6 +252,21 @@ def parse(text: str) -> c.Command | Refusal:
     if canonical is None:
         return Refusal("unknown_command", {"word": verb[:40]}, "hint_help")
     return _PARSERS[canonical](_rest(text, 1))
+
+
+def is_command(text: str) -> bool:
+    """Whether `text` (after an optional `/rasmus`) starts with one of the command words."""
+    words = strip_prefix(text).split(maxsplit=1)
+    return bool(words) and fold(words[0]) in _VERBS
+
+
+def reply_command(text: str, circle: Circle, origin: c.Origin) -> c.Command | Refusal:
+    """A reply in the thread of a circle's message: a command when it starts with a command
+    word, else a note for that circle, its raw text as written (the core reads `+`/`-`)."""
+    if is_command(text):
+        parsed = parse(text)
+        return replace(parsed, origin=origin) if isinstance(parsed, c.AddNote) else parsed
+    return c.AddNote(circle, text, origin=origin)
 
 
 # The texts each command carries, with their limits: what people write, and names (a

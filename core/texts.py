@@ -59,6 +59,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Aftaler indgås i trinnet “{step}” eller ved opfølgningen. Nu er vi i “{current}”.",
         "en": "Agreements belong in the step “{step}” or at the follow-up. We are in “{current}”.",
     },
+    "made_for_other_workshop": {
+        "da": "Det her blev lavet til en tidligere workshop, så jeg gemmer det ikke.",
+        "en": "This was made for an earlier workshop, so I did not keep it.",
+    },
+    "made_for_other_step": {
+        "da": "Det her hører til trinnet “{step}”. Nu er vi i “{current}”.",
+        "en": "This belongs to the step “{step}”. We are in “{current}” now.",
+    },
     "colour_needed": {
         "da": "Er det en forbedring eller en forværring?",
         "en": "Is it an improvement or a deterioration?",
@@ -161,6 +169,10 @@ TEXTS: dict[str, dict[str, str]] = {
     "hint_next_step": {
         "da": "Facilitatoren går videre med /rasmus næste.",
         "en": "The facilitator moves on with /rasmus next.",
+    },
+    "hint_use_current": {
+        "da": "Brug beskederne fra trinnet “{current}”, eller skriv kommandoen, fx /rasmus hjælp.",
+        "en": "Use the messages of the step “{current}”, or type the command, e.g. /rasmus help.",
     },
     "hint_end": {
         "da": "Afslut workshoppen med /rasmus afslut.",

@@ -190,4 +190,10 @@ FLOW: dict[str, dict[str, str]] = {
     "help_heading": {"da": "Det kan du skrive", "en": "What you can type"},
     "help_facilitator": {"da": "Kun for facilitatorer", "en": "For facilitators"},
     "help_now": {"da": "Nu er vi i trinnet: {step}.", "en": "We are in the step: {step}."},
+    "unreadable_card": {
+        "da": "Kortet sendte noget, jeg ikke kunne læse, så intet blev gemt. "
+        "Udfyld kortet igen, eller skriv kommandoen.",
+        "en": "The card sent something I couldn't read, so nothing was stored. "
+        "Fill in the card again, or type the command.",
+    },
 }

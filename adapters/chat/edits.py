@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from core.commands import Command, EditItem, WithdrawItem
+from core.commands import Command, EditFromMessage, WithdrawFromMessage
 
 
 @dataclass(frozen=True)
@@ -20,8 +20,8 @@ class MessageChange:
 
 def edited(conversation: str, message: str, edit_stamp: str, text: str) -> MessageChange:
     """Message `message` in `conversation` now reads `text` (as the person typed it)."""
-    return MessageChange(EditItem("", text), f"edit:{conversation}:{message}:{edit_stamp}")
+    return MessageChange(EditFromMessage(text), f"edit:{conversation}:{message}:{edit_stamp}")
 
 
 def deleted(conversation: str, message: str) -> MessageChange:
-    return MessageChange(WithdrawItem(""), f"delete:{conversation}:{message}")
+    return MessageChange(WithdrawFromMessage(), f"delete:{conversation}:{message}")

@@ -56,15 +56,16 @@ def on_open_modal(bridge: SlackBridge, build_view):
 
 
 def _note_modal(where, value, lang):
-    return modals.note_modal(where.team, where.channel, Circle(value["c"]), Step(value["s"]), lang)
+    circle, step = Circle(value["c"]), Step(value["s"])
+    return modals.note_modal(where.team, where.channel, circle, step, lang, value.get("w"))
 
 
 def _prerequisite_modal(where, value, lang):
-    return modals.prerequisite_modal(where.team, where.channel, lang)
+    return modals.prerequisite_modal(where.team, where.channel, lang, value.get("w"))
 
 
 def _agreement_modal(where, value, lang):
-    return modals.agreement_modal(where.team, where.channel, lang)
+    return modals.agreement_modal(where.team, where.channel, lang, value.get("w"))
 
 
 def on_inspiration(bridge: SlackBridge):

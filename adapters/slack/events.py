@@ -14,8 +14,8 @@ from adapters.chat import edits
 from adapters.slack.bridge import SlackBridge, unescape_slack
 from adapters.slack.delivery import PLATFORM, Where
 from adapters.slack.home import home_view
-from adapters.slack.labels import label
-from core.commands import AddNote
+from core.commands import Origin
+from core.language import reply_command
 from core.model import ChannelKey
 
 # Subtypes a person's thread reply can carry; everything else (joins, bots...) is not a note.
@@ -43,19 +43,12 @@ async def _new_reply(bridge: SlackBridge, event: dict, team: str, client) -> Non
     if found is None:
         return  # an ordinary conversation, not under one of our circle messages
     workshop_id, circle, step = found.workshop_id, found.circle, found.step
-    where = Where(team, channel, event["user"])
-    workshop = await bridge.workshop(where)
-    if workshop is None or workshop.id != workshop_id:
-        return
-    if workshop.step is not step:
-        await bridge.delivery.tell(
-            where, client, {"text": label("not_in_thread_step", workshop.language)}
-        )
-        return
+    # The core refuses a reply under an earlier workshop's or step's circle message.
+    text = unescape_slack(event.get("text") or "")
     await bridge.handle(
-        where,
+        Where(team, channel, event["user"]),
         client,
-        command=AddNote(circle, unescape_slack(event.get("text") or "")),
+        command=reply_command(text, circle, Origin(workshop_id, step)),
         message_id=f"msg:{channel}:{event['ts']}",
         source_ref=source_ref(channel, event["ts"]),
     )

@@ -52,10 +52,6 @@ LABELS: dict[str, dict[str, str]] = {
         "da": "… eller svar i tråden her.",
         "en": "… or reply in this thread.",
     },
-    "not_in_thread_step": {
-        "da": "Svar i tråden bliver kun til noter, mens cirklens trin er åbent.",
-        "en": "Thread replies only become notes while the circle's step is open.",
-    },
 }
 
 

@@ -14,7 +14,7 @@ from typing import Any
 from adapters.slack.blocks import Block, context, plain
 from adapters.slack.labels import label
 from core.circles import CIRCLES, Circle, circle_name
-from core.commands import AddAgreement, AddNote, AddPrerequisite, EditItem
+from core.commands import AddAgreement, AddNote, AddPrerequisite, EditItem, Origin
 from core.language import MAX_TEXT
 from core.model import Colour, Step, Timing
 from core.texts import t
@@ -75,7 +75,14 @@ def _anonymous_choice(lang: str) -> Block:
     }
 
 
-def note_modal(team: str, channel: str, circle: Circle, step: Step, lang: str) -> Block:
+def _made_for(meta: dict, workshop_id: str | None) -> dict:
+    # The workshop the form was opened for: the core refuses it once another one runs.
+    return {**meta, "w": workshop_id} if workshop_id else meta
+
+
+def note_modal(
+    team: str, channel: str, circle: Circle, step: Step, lang: str, workshop_id: str | None = None
+) -> Block:
     blocks = [
         context(label("circle_in", lang, circle=circle_name(circle, lang))),
         _text_input("text", label("note_text", lang)),
@@ -93,11 +100,11 @@ def note_modal(team: str, channel: str, circle: Circle, step: Step, lang: str) -
             )
         )
     blocks.append(_anonymous_choice(lang))
-    meta = {"tm": team, "ch": channel, "c": circle.value, "s": step.value}
+    meta = _made_for({"tm": team, "ch": channel, "c": circle.value, "s": step.value}, workshop_id)
     return _modal(NOTE_MODAL, label("note_title", lang), lang, blocks, meta)
 
 
-def prerequisite_modal(team: str, channel: str, lang: str) -> Block:
+def prerequisite_modal(team: str, channel: str, lang: str, workshop_id: str | None = None) -> Block:
     timings = [_option(t(f"timing_{x.value}", lang), x.value) for x in Timing]
     circles = [_option(circle_name(info.circle, lang), info.circle.value) for info in CIRCLES]
     blocks = [
@@ -112,11 +119,11 @@ def prerequisite_modal(team: str, channel: str, lang: str) -> Block:
         },
         _anonymous_choice(lang),
     ]
-    meta = {"tm": team, "ch": channel}
+    meta = _made_for({"tm": team, "ch": channel}, workshop_id)
     return _modal(PREREQ_MODAL, label("prereq_title", lang), lang, blocks, meta)
 
 
-def agreement_modal(team: str, channel: str, lang: str) -> Block:
+def agreement_modal(team: str, channel: str, lang: str, workshop_id: str | None = None) -> Block:
     blocks = [
         {
             "type": "input",
@@ -132,7 +139,7 @@ def agreement_modal(team: str, channel: str, lang: str) -> Block:
         },
         _text_input("what", label("what", lang)),
     ]
-    meta = {"tm": team, "ch": channel}
+    meta = _made_for({"tm": team, "ch": channel}, workshop_id)
     return _modal(AGREEMENT_MODAL, label("agreement_title", lang), lang, blocks, meta)
 
 
@@ -164,26 +171,33 @@ def _anonymous(values: dict) -> bool:
     return any(o.get("value") == "anonymous" for o in chosen)
 
 
+def _origin(meta: dict, step: Step | None = None) -> Origin | None:
+    return Origin(meta["w"], step) if meta.get("w") else None
+
+
 def read_note(view: dict[str, Any]) -> AddNote:
     values, meta = view["state"]["values"], metadata(view)
     selected = _value(values, "colour").get("selected_option") or {}
     colour = Colour(selected["value"]) if selected.get("value") else None
-    return AddNote(Circle(meta["c"]), _text(values, "text"), _anonymous(values), colour)
+    origin = _origin(meta, Step(meta["s"]) if meta.get("s") else None)
+    text = _text(values, "text")
+    return AddNote(Circle(meta["c"]), text, _anonymous(values), colour, origin=origin)
 
 
 def read_prerequisite(view: dict[str, Any]) -> AddPrerequisite:
-    values = view["state"]["values"]
+    values, meta = view["state"]["values"], metadata(view)
     timing = Timing((_value(values, "timing").get("selected_option") or {})["value"])
     chosen = _value(values, "circles").get("selected_options") or []
     circles = tuple(Circle(o["value"]) for o in chosen)
-    return AddPrerequisite(timing, _text(values, "text"), circles, _anonymous(values))
+    text, anonymous = _text(values, "text"), _anonymous(values)
+    return AddPrerequisite(timing, text, circles, anonymous, origin=_origin(meta))
 
 
 def read_agreement(view: dict[str, Any]) -> AddAgreement:
-    values = view["state"]["values"]
+    values, meta = view["state"]["values"], metadata(view)
     owner = _value(values, "owner").get("selected_user") or ""
     due = date.fromisoformat(_value(values, "due").get("selected_date") or "")
-    return AddAgreement(f"<@{owner}>", due, _text(values, "what"))
+    return AddAgreement(f"<@{owner}>", due, _text(values, "what"), origin=_origin(meta))
 
 
 def read_edit(view: dict[str, Any]) -> EditItem:

@@ -75,7 +75,7 @@ def manifest(settings: TeamsSettings) -> dict:
             {
                 "botId": bot_id,
                 "scopes": COMMAND_SCOPES,
-                "supportsFiles": False,
+                "supportsFiles": True,  # the export arrives as a file in personal chat
                 "isNotificationOnly": False,
                 "commandLists": [
                     {

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from pathlib import Path
 from typing import Any
 
 
@@ -15,7 +14,6 @@ class TeamsSettings:
     teams_tenant_id: str = ""
     teams_app_id: str = ""  # the Teams app's own id in its manifest; a fresh GUID when empty
     public_url: str = ""
-    export_dir: Path = Path("./data/exports")
     default_language: str = "da"
 
     @classmethod

@@ -15,7 +15,7 @@ from adapters.chat.work import WorkInFlight
 from adapters.persistence.database import open_database
 from adapters.persistence.state import PlatformState
 from core.circles import Circle
-from core.commands import EditItem, WithdrawItem
+from core.commands import EditFromMessage, WithdrawFromMessage
 from core.model import ChannelKey, Step
 from core.texts import TEXTS, t
 
@@ -141,12 +141,12 @@ def test_an_edited_message_asks_the_core_to_follow_it_with_a_key_per_edit():
     again = edits.edited("C1", "1.1", "2.0", "ny tekst")
     later = edits.edited("C1", "1.1", "3.0", "nyere tekst")
     assert first == again and first.message_id != later.message_id
-    assert first.command == EditItem("", "ny tekst")
+    assert first.command == EditFromMessage("ny tekst")
 
 
 def test_a_deleted_message_asks_the_core_to_withdraw_what_it_became():
     change = edits.deleted("C1", "1.1")
-    assert change.command == WithdrawItem("")
+    assert change.command == WithdrawFromMessage()
     assert change.message_id == edits.deleted("C1", "1.1").message_id
 
 

@@ -8,7 +8,8 @@ import time
 import aiohttp
 from aiohttp import web
 
-from adapters.teams.mount import TEAMS_KEY, mount_teams
+from adapters.teams.mount import TEAMS_KEY
+from adapters.teams.platform import TeamsPlatform
 from adapters.teams.retry import RetryPolicy
 from adapters.teams.sdk import build_sdk
 from adapters.teams.settings import TeamsSettings
@@ -32,7 +33,8 @@ class Bot:
         self.app = web.Application()
         teams = TeamsSettings.from_values(settings.model_dump())
         sdk = build_sdk(teams, RetryPolicy(sleep=sleep, jitter=lambda: 0.5, **policy))
-        mount_teams(self.app, teams, self.runtime.services, sdk=sdk)
+        self.platform = TeamsPlatform(teams, self.runtime.services, sdk)
+        self.platform.mount(self.app)
         self.connector = connector
 
     async def __aenter__(self):
