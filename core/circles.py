@@ -168,7 +168,6 @@ CIRCLES: tuple[CircleInfo, ...] = (
 )
 
 BY_CIRCLE: dict[Circle, CircleInfo] = {info.circle: info for info in CIRCLES}
-BY_LETTER: dict[str, CircleInfo] = {info.letter: info for info in CIRCLES}
 
 
 def fold(text: str) -> str:

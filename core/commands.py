@@ -158,30 +158,3 @@ Command = (
     | EndWorkshop
     | DeleteWorkshop
 )
-
-# Commands that only a facilitator may give.
-FACILITATOR_ONLY = (
-    MoveStep,
-    AddAgreement,
-    SetRollout,
-    AddFacilitator,
-    RemoveItem,
-    SetLanguage,
-    EndWorkshop,
-    DeleteWorkshop,
-)
-# Commands that change the board and so are refused once a workshop is closed.
-WRITES = (
-    MoveStep,
-    AddNote,
-    AddPrerequisite,
-    AddAgreement,
-    SetRollout,
-    AddFacilitator,
-    EditItem,
-    WithdrawItem,
-    EditFromMessage,
-    WithdrawFromMessage,
-    RemoveItem,
-    SetLanguage,
-)

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date, format_datetime, get_month_names
+from babel.dates import format_date, get_month_names
 
 LOCALES = {"da": "da_DK", "en": "en_GB"}
 
@@ -60,12 +60,6 @@ def take_day(words: list[str]) -> tuple[date, int] | None:
 
 def show_day(day: date, lang: str) -> str:
     return format_date(day, format="long", locale=LOCALES[lang])
-
-
-def show_moment(moment: datetime, lang: str, timezone: str) -> str:
-    return format_datetime(
-        moment.astimezone(ZoneInfo(timezone)), format="medium", locale=LOCALES[lang]
-    )
 
 
 def local_day(moment: datetime, timezone: str) -> date:

@@ -6,15 +6,10 @@ from collections.abc import Callable
 
 from core import commands as c
 from core import events as e
+from core import items
+from core import method as m
 from core.circles import BY_CIRCLE, CIRCLES
 from core.context import Context, Decision, authorship, private, refuse
-from core.items import (
-    edit_from_message,
-    edit_item,
-    remove_item,
-    withdraw_from_message,
-    withdraw_item,
-)
 from core.language import mention_id, split_colour
 from core.messages import (
     Audience,
@@ -34,28 +29,8 @@ from core.messages import (
     StepOpened,
     TextRef,
 )
-from core.model import (
-    NOTE_STEPS,
-    WALKABLE,
-    Agreement,
-    Colour,
-    Note,
-    Prerequisite,
-    Step,
-    Workshop,
-)
+from core.model import WALKABLE, Agreement, Colour, Note, Prerequisite, Step, Workshop
 from core.report import export_filename, markdown_report
-
-_FACILITATOR_ACTIONS = {
-    c.MoveStep: "action_move",
-    c.AddAgreement: "action_agree",
-    c.SetRollout: "action_rollout",
-    c.AddFacilitator: "action_facilitator",
-    c.RemoveItem: "action_remove",
-    c.SetLanguage: "action_language",
-    c.EndWorkshop: "action_end",
-    c.DeleteWorkshop: "action_delete",
-}
 
 
 def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decision:
@@ -70,8 +45,8 @@ def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decis
         return _start(workshop, command, ctx)
     if workshop is None:
         return refuse(lang, "no_workshop", "hint_start")
-    if isinstance(command, c.FACILITATOR_ONLY) and not workshop.is_facilitator(ctx.actor.user_id):
-        action = _FACILITATOR_ACTIONS[type(command)]
+    if isinstance(command, m.FACILITATOR_ONLY) and not workshop.is_facilitator(ctx.actor.user_id):
+        action = m.FACILITATOR_ACTIONS[type(command)]
         return refuse(
             lang,
             "facilitator_only",
@@ -79,11 +54,15 @@ def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decis
             action=TextRef(action),
             facilitators=Mentions(workshop.facilitators),
         )
-    if isinstance(command, c.WRITES) and workshop.is_closed:
+    if isinstance(command, m.WRITES) and workshop.is_closed:
         return refuse(lang, "closed", "hint_board")
     mismatch = _origin_mismatch(workshop, getattr(command, "origin", None))
     if mismatch:
         return mismatch
+    kind = m.ADDS.get(type(command))
+    wrong = m.wrong_step(kind, workshop.step) if kind else None
+    if wrong:
+        return private(wrong, lang)
     handler = _HANDLERS[type(command)]
     return handler(workshop, command, ctx)
 
@@ -140,8 +119,8 @@ def _move(workshop: Workshop, cmd: c.MoveStep, ctx: Context) -> Decision:
         return refuse(workshop.language, "last_step", "hint_end")
     step = WALKABLE[target]
     moved = e.evolve(workshop, e.StepChanged(step, ctx.now))
-    replies = [Reply(Audience.CHANNEL, StepOpened(moved, step, ctx.actor.label), workshop.language)]
-    if step in NOTE_STEPS:
+    replies = [Reply(Audience.CHANNEL, StepOpened(moved, step), workshop.language)]
+    if step in m.NOTE_STEPS:
         replies += [
             Reply(
                 Audience.CHANNEL,
@@ -155,9 +134,6 @@ def _move(workshop: Workshop, cmd: c.MoveStep, ctx: Context) -> Decision:
 
 def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
     lang = workshop.language
-    if workshop.step not in NOTE_STEPS:
-        hint = "hint_next_step"
-        return refuse(lang, "no_notes_in_step", hint, step=TextRef(f"step_{workshop.step.value}"))
     colour, text = cmd.colour, cmd.text
     if workshop.step is Step.TODAY:
         colour = Colour.ORANGE
@@ -197,9 +173,6 @@ def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
 
 def _prereq(workshop: Workshop, cmd: c.AddPrerequisite, ctx: Context) -> Decision:
     lang = workshop.language
-    if workshop.step is not Step.PREREQUISITES:
-        step, current = TextRef("step_prerequisites"), TextRef(f"step_{workshop.step.value}")
-        return refuse(lang, "no_prereqs_in_step", "hint_next_step", step=step, current=current)
     number = len(workshop.prerequisites) + 1
     item_id = ctx.new_id()
     author, code, code_hash = authorship(cmd.anonymous, item_id, ctx)
@@ -221,9 +194,6 @@ def _prereq(workshop: Workshop, cmd: c.AddPrerequisite, ctx: Context) -> Decisio
 
 def _agree(workshop: Workshop, cmd: c.AddAgreement, ctx: Context) -> Decision:
     lang = workshop.language
-    if workshop.step not in (Step.AGREEMENTS, Step.FOLLOW_UP):
-        step, current = TextRef("step_agreements"), TextRef(f"step_{workshop.step.value}")
-        return refuse(lang, "no_agreements_in_step", "hint_next_step", step=step, current=current)
     agreement = Agreement(
         id=ctx.new_id(),
         short_id=f"AF{len(workshop.agreements) + 1}",
@@ -273,11 +243,7 @@ def _end(workshop: Workshop, cmd: c.EndWorkshop, ctx: Context) -> Decision:
     ended = e.evolve(workshop, e.WorkshopEnded(ctx.now))
     return Decision(
         [e.WorkshopEnded(ctx.now)],
-        [
-            Reply(
-                Audience.CHANNEL, StepOpened(ended, Step.CLOSED, ctx.actor.label), workshop.language
-            )
-        ],
+        [Reply(Audience.CHANNEL, StepOpened(ended, Step.CLOSED), workshop.language)],
     )
 
 
@@ -305,11 +271,11 @@ _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.AddAgreement: _agree,
     c.SetRollout: _rollout,
     c.AddFacilitator: _facilitator,
-    c.EditItem: edit_item,
-    c.WithdrawItem: withdraw_item,
-    c.RemoveItem: remove_item,
-    c.EditFromMessage: edit_from_message,
-    c.WithdrawFromMessage: withdraw_from_message,
+    c.EditItem: items.edit_item,
+    c.WithdrawItem: items.withdraw_item,
+    c.RemoveItem: items.remove_item,
+    c.EditFromMessage: items.edit_from_message,
+    c.WithdrawFromMessage: items.withdraw_from_message,
     c.ShowBoard: _view(BoardView),
     c.ShowStatus: _view(StatusView),
     c.Export: _export,

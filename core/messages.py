@@ -56,7 +56,6 @@ class StepOpened:
 
     workshop: Workshop
     step: Step
-    by_facilitator: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
@@ -22,8 +22,6 @@ class Step(StrEnum):
 STEP_ORDER: tuple[Step, ...] = tuple(Step)
 # Steps a facilitator walks with next/back; closed is reached only with `end`.
 WALKABLE: tuple[Step, ...] = STEP_ORDER[:-1]
-# Steps that collect notes per circle.
-NOTE_STEPS: tuple[Step, ...] = (Step.TODAY, Step.EXPECTATIONS, Step.FOLLOW_UP)
 
 
 class Colour(StrEnum):
@@ -141,8 +139,6 @@ class Workshop:
     prerequisites: tuple[Prerequisite, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     closed_at: datetime | None = None
-    deleted: bool = False
-    extra: dict[str, str] = field(default_factory=dict)
 
     @property
     def is_closed(self) -> bool:

@@ -28,6 +28,7 @@ from core.messages import (
     StepOpened,
     TextRef,
 )
+from core.method import STEP, prompt_key
 from core.model import WALKABLE, Agreement, Colour, Note, Step, Workshop
 from core.report import (
     active_agreements,
@@ -83,25 +84,24 @@ def step_heading(workshop: Workshop, step: Step, lang: str) -> str:
 
 
 def step_guidance(workshop: Workshop, step: Step, lang: str) -> str:
-    return t(f"guide_{step.value}", lang, technology=workshop.technology)
+    return t(STEP[step].guidance_key, lang, technology=workshop.technology)
 
 
 def _step(message: StepOpened, lang: str) -> str:
     workshop, step = message.workshop, message.step
     lines = [f"== {step_heading(workshop, step, lang)} ==", step_guidance(workshop, step, lang)]
-    if step is Step.INTRO:
+    entry = STEP[step]
+    if entry.shows_circles:
         for info in CIRCLES:
             lines.append(f"  ({info.letter}) {info.name[lang]}: {info.covers[lang]}")
-    elif step is Step.PREREQUISITES:
-        lines.append(t("how_prerequisites", lang))
-    elif step is Step.AGREEMENTS:
-        lines.append(t("how_agreements", lang))
+    if entry.opening_key:
+        lines.append(t(entry.opening_key, lang))
     return "\n".join(lines)
 
 
 def _prompt(message: CirclePrompt, lang: str) -> str:
     info = BY_CIRCLE[message.circle]
-    how = "how_today" if message.step is Step.TODAY else "how_expectations"
+    how = prompt_key(message.step)
     return (
         f"-- {info.name[lang]} [{counts_text(message.counts, message.step, lang)}]\n"
         f"   {info.covers[lang]}\n   {t(how, lang, circle=info.name[lang].split()[0].lower())}"

@@ -9,14 +9,13 @@ from zoneinfo import ZoneInfo
 
 from core.circles import CIRCLES, CircleInfo
 from core.dates import local_day, show_day
+from core.method import STEPS
 from core.model import Agreement, Colour, ItemStatus, Note, Prerequisite, Step, Timing, Workshop
 from core.texts import t
 
 # Which notes a board shows under a circle, in order: (step, colours, heading key).
-NOTE_GROUPS: tuple[tuple[Step, tuple[Colour, ...], str], ...] = (
-    (Step.TODAY, (Colour.ORANGE,), "board_notes_today"),
-    (Step.EXPECTATIONS, (Colour.GREEN, Colour.RED), "board_notes_expect"),
-    (Step.FOLLOW_UP, (Colour.GREEN, Colour.RED), "board_notes_after"),
+NOTE_GROUPS: tuple[tuple[Step, tuple[Colour, ...], str], ...] = tuple(
+    (entry.step, entry.colours, entry.board_key) for entry in STEPS if entry.board_key
 )
 
 

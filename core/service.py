@@ -1,13 +1,13 @@
 """The one entry point every channel calls: parse, decide under the channel's lock, store, reply.
 
-The store is a port: `adapters.persistence` implements it with SQLModel, `core.memory` in memory
+The store is a port: `adapters.persistence` implements it with SQLModel, `tests.fakes` in memory
 for tests. The clock and the id source are passed in, never read here.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -59,8 +59,6 @@ class Store(Protocol):
     def unit(self, channel: ChannelKey) -> AbstractContextManager[Unit]: ...
 
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]: ...
-
-    def workshop_by_id(self, workshop_id: str) -> Workshop | None: ...
 
 
 class IdSource(Protocol):
@@ -135,7 +133,3 @@ class WorkshopService:
     def workshop(self, channel: ChannelKey) -> Workshop | None:
         with self.store.unit(channel) as unit:
             return unit.workshop
-
-
-def iter_replies(outcome: Outcome, audience: Audience) -> Iterator[Reply]:
-    return (r for r in outcome.replies if r.audience is audience)

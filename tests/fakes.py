@@ -53,9 +53,6 @@ class MemoryStore:
             elif unit.workshop is not None:
                 self.workshops[unit.workshop.id] = unit.workshop
 
-    def workshop_by_id(self, workshop_id: str) -> Workshop | None:
-        return self.workshops.get(workshop_id)
-
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         return [
             w

@@ -178,11 +178,6 @@ class SqlStore:
             self._cache.put(cached, row.version)
         return cached
 
-    def workshop_by_id(self, workshop_id: str) -> Workshop | None:
-        with Session(self.engine) as session:
-            row = session.get(WorkshopRow, workshop_id)
-            return self._workshop(session, row) if row else None
-
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         """Workshops in a workspace where the person facilitates, wrote by name or owns a task."""
         mention = f"<@{user_id}>"

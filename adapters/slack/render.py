@@ -35,6 +35,7 @@ from core.messages import (
     Message,
     StepOpened,
 )
+from core.method import prompt_key
 from core.model import Colour, Step
 from core.report import owner_label
 from core.texts import t
@@ -82,7 +83,7 @@ def circle_message(
     info = BY_CIRCLE[circle]
     name = info.name[lang]
     counts_line = plain.counts_text(counts, step, lang)
-    how = "how_today" if step is Step.TODAY else "how_expectations"
+    how = prompt_key(step)
     # The language rides on the button, so the modal opens without reading the workshop.
     value = {"w": workshop_id, "c": circle.value, "s": step.value, "l": lang}
     blocks: list[Block] = [

@@ -14,6 +14,7 @@ from core import plain
 from core.circles import BY_CIRCLE, CIRCLES, Circle
 from core.language import MAX_NAME, MAX_TEXT
 from core.messages import ItemConfirmed
+from core.method import prompt_key
 from core.model import Agreement, Colour, Step, Timing, Workshop
 from core.report import colour_label
 from core.texts import t
@@ -180,7 +181,7 @@ def circle_card(
 ) -> Card:
     """One circle in a note-taking step; re-rendered in place when its counts change."""
     info = BY_CIRCLE[circle]
-    how = "how_today" if step is Step.TODAY else "how_expectations"
+    how = prompt_key(step)
     body: list[dict] = [
         text(info.name[lang], size="Medium", weight="Bolder"),
         text(info.covers[lang], isSubtle=True),

@@ -16,6 +16,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from adapters.teams.settings import TeamsSettings
+from core.method import manifest_commands
 
 MANIFEST_VERSION = "1.30"  # the newest published (non-preview) Teams manifest schema
 SCHEMA_URL = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
@@ -23,18 +24,8 @@ APP_VERSION = "1.0.0"
 ACCENT = (0x2E, 0x6E, 0x5E)  # a calm green; the colour icon's background
 COMMAND_SCOPES = ["team", "groupChat", "personal"]
 
-COMMANDS = [
-    ("help", "Commands for your role and the current step (hjælp)"),
-    ("start", "start <technology>: opens a workshop in this channel (ny <teknologi>)"),
-    ("next", "Facilitator: moves to the next step (næste; back/tilbage goes back)"),
-    ("note", "note [anonymous] <circle> <text>: a note; + or - in expectations"),
-    ("prereq", "prereq <before|during|after> <text>: a prerequisite (forudsætning)"),
-    ("agree", "Facilitator: agree <who> <date> <what> (aftale)"),
-    ("board", "The board: every note by circle and colour (tavle)"),
-    ("status", "Where the workshop is"),
-    ("inspiration", "Possible gains and risks per circle"),
-    ("export", "A Markdown report of the whole workshop (eksport)"),
-]
+# The command menu comes from the method's table, in English as the manifest is.
+COMMANDS = manifest_commands("en")
 
 
 def manifest(settings: TeamsSettings) -> dict:

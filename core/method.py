@@ -1,0 +1,284 @@
+"""The method as data: its steps (what each collects, in which colours, with which texts) and its
+commands (their words, readers, who may give them and where they help). Help, the step checks,
+the board's groups, every platform's prompts and the Teams manifest are derived from here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from core import commands as c
+from core import parsers as p
+from core.messages import Refusal, TextRef
+from core.model import WALKABLE, Colour, Step
+
+
+class Collects(StrEnum):
+    NOTES = "notes"
+    PREREQUISITES = "prerequisites"
+    AGREEMENTS = "agreements"
+
+
+@dataclass(frozen=True)
+class StepEntry:
+    step: Step
+    collects: tuple[Collects, ...] = ()  # empty: the step collects nothing
+    colours: tuple[Colour, ...] = ()  # the colours of its notes
+    prompt_key: str | None = None  # under each circle's message: how to add a note here
+    opening_key: str | None = None  # a line under the step's guidance when it opens
+    board_key: str | None = None  # the heading of its notes on the board and in the report
+    shows_circles: bool = False  # the step's opening lists the six circles
+
+    @property
+    def guidance_key(self) -> str:
+        return f"guide_{self.step.value}"
+
+    @property
+    def name_key(self) -> str:
+        return f"step_{self.step.value}"
+
+
+_BOTH = (Colour.GREEN, Colour.RED)
+
+STEPS: tuple[StepEntry, ...] = (
+    StepEntry(Step.INTRO, shows_circles=True),
+    StepEntry(
+        Step.TODAY,
+        (Collects.NOTES,),
+        (Colour.ORANGE,),
+        prompt_key="how_today",
+        board_key="board_notes_today",
+    ),
+    StepEntry(
+        Step.EXPECTATIONS,
+        (Collects.NOTES,),
+        _BOTH,
+        prompt_key="how_expectations",
+        board_key="board_notes_expect",
+    ),
+    StepEntry(Step.PREREQUISITES, (Collects.PREREQUISITES,), opening_key="how_prerequisites"),
+    StepEntry(Step.AGREEMENTS, (Collects.AGREEMENTS,), opening_key="how_agreements"),
+    StepEntry(
+        Step.FOLLOW_UP,
+        (Collects.NOTES, Collects.AGREEMENTS),
+        _BOTH,
+        prompt_key="how_expectations",
+        board_key="board_notes_after",
+    ),
+    StepEntry(Step.CLOSED),
+)
+STEP: dict[Step, StepEntry] = {entry.step: entry for entry in STEPS}
+
+
+def steps_collecting(kind: Collects) -> tuple[Step, ...]:
+    return tuple(entry.step for entry in STEPS if kind in entry.collects)
+
+
+NOTE_STEPS = steps_collecting(Collects.NOTES)
+
+
+def prompt_key(step: Step) -> str:
+    """The text under a circle's message telling how to add a note in `step`."""
+    key = STEP[step].prompt_key
+    if key is None:
+        raise ValueError(f"the step {step.value} has no circle messages")
+    return key
+
+
+# What a refused contribution says when the step does not collect it.
+_WRONG_STEP = {
+    Collects.NOTES: "no_notes_in_step",
+    Collects.PREREQUISITES: "no_prereqs_in_step",
+    Collects.AGREEMENTS: "no_agreements_in_step",
+}
+
+
+def wrong_step(kind: Collects, step: Step) -> Refusal | None:
+    """None when `step` collects `kind`, else the refusal naming where it belongs."""
+    steps = steps_collecting(kind)
+    if step in steps:
+        return None
+    current = TextRef(STEP[step].name_key)
+    params = {"step": current}
+    if kind is not Collects.NOTES:  # these name the step they belong in
+        params = {"step": TextRef(STEP[steps[0]].name_key), "current": current}
+    return Refusal(_WRONG_STEP[kind], params, "hint_next_step")
+
+
+OPEN = WALKABLE  # every step of an open workshop
+EVERY = (*WALKABLE, Step.CLOSED)
+
+
+@dataclass(frozen=True)
+class Wording:
+    """A command in one language: its words (the first is the one help shows) and help's line."""
+
+    words: tuple[str, ...]
+    syntax: str = ""  # empty: help does not list it (it shares another command's line)
+    does: str = ""
+
+
+def _say(words: str, syntax: str = "", does: str = "") -> Wording:
+    return Wording(tuple(words.split()), syntax, does)
+
+
+@dataclass(frozen=True)
+class CommandEntry:
+    command: type
+    verb: str  # the canonical (English) word; the Teams menu's title
+    parser: Callable[[str], c.Command | Refusal] | None  # None: not typed, a platform reports it
+    da: Wording
+    en: Wording
+    steps: tuple[Step, ...] = OPEN  # where help lists it
+    adds: Collects | None = None  # what it contributes; then only where a step collects it
+    facilitator: bool = False
+    action_key: str | None = None  # how `facilitator_only` names what it does
+    writes: bool = False  # changes the board, so refused once the workshop is closed
+    before_workshop: bool = False  # help lists it while there is no workshop yet
+    in_manifest: bool = False  # one of the ten commands the Teams app's menu offers
+
+    def wording(self, lang: str) -> Wording:
+        return self.en if lang == "en" else self.da
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((*self.da.words, *self.en.words)))  # each word once
+
+    @property
+    def syntax(self) -> dict[str, str]:
+        return {"da": self.da.syntax, "en": self.en.syntax} if self.da.syntax else {}
+
+    @property
+    def does(self) -> dict[str, str]:
+        return {"da": self.da.does, "en": self.en.does}
+
+    @property
+    def useful_in(self) -> tuple[Step, ...]:
+        return steps_collecting(self.adds) if self.adds else self.steps
+
+
+_FACILITATOR = {"facilitator": True, "writes": True}
+
+# One entry per command word, in the order help lists them.
+# fmt: off
+COMMANDS: tuple[CommandEntry, ...] = (
+    CommandEntry(
+        c.Help, "help", p.parse_help,
+        _say("hjælp hjaelp hjalp", "hjælp", "viser kommandoerne for din rolle og trinnet"),
+        _say("help ?", "help", "commands for your role and step"),
+        steps=(), in_manifest=True),
+    CommandEntry(
+        c.StartWorkshop, "start", p.parse_start,
+        _say("ny", "ny <teknologi>", "starter en workshop her"),
+        _say("start", "start <technology>", "starts a workshop here"),
+        steps=(), before_workshop=True, in_manifest=True),
+    CommandEntry(
+        c.AddNote, "note", p.parse_note,
+        _say("note notat", "note [anonym] <cirkel> <tekst>",
+             "en note; i forventninger og opfølgning med + eller - foran"),
+        _say("note", "note [anonymous] <circle> <text>",
+             "a note; in expectations and follow-up start it with + or -"),
+        adds=Collects.NOTES, writes=True, in_manifest=True),
+    CommandEntry(
+        c.AddPrerequisite, "prereq", p.parse_prereq,
+        _say("forudsætning forudsaetning forudsatning",
+             "forudsætning <før|under|efter> <tekst>", "en forudsætning"),
+        _say("prereq prerequisite", "prereq <before|during|after> <text>", "a prerequisite"),
+        adds=Collects.PREREQUISITES, writes=True, in_manifest=True),
+    CommandEntry(
+        c.EditItem, "edit", p.parse_edit,
+        _say("ret", "ret <id> [kode] <tekst>", "retter din egen note"),
+        _say("edit", "edit <id> [code] <text>", "corrects your own note"),
+        writes=True),
+    CommandEntry(
+        c.WithdrawItem, "withdraw", p.parse_withdraw,
+        _say("træk traek trak", "træk <id> [kode]", "trækker din egen note tilbage"),
+        _say("withdraw", "withdraw <id> [code]", "withdraws your own note"),
+        writes=True),
+    CommandEntry(
+        c.ShowBoard, "board", p.parse_board,
+        _say("tavle", "tavle", "viser tavlen"), _say("board", "board", "shows the board"),
+        steps=EVERY, in_manifest=True),
+    CommandEntry(
+        c.ShowStatus, "status", p.parse_status,
+        _say("status", "status", "hvor vi er"), _say("status", "status", "where we are"),
+        steps=EVERY, in_manifest=True),
+    CommandEntry(
+        c.ShowInspiration, "inspiration", p.parse_inspiration,
+        _say("inspiration", "inspiration [cirkel]", "eksempler på gevinster og risici"),
+        _say("inspiration", "inspiration [circle]", "examples of gains and risks"),
+        before_workshop=True, in_manifest=True),
+    CommandEntry(
+        c.Export, "export", p.parse_export,
+        _say("eksport", "eksport", "skriver en rapport i Markdown"),
+        _say("export", "export", "writes a Markdown report"),
+        steps=EVERY, in_manifest=True),
+    CommandEntry(
+        c.MoveStep, "next", p.parse_next,
+        _say("næste naeste naste", "næste / tilbage", "skifter trin"),
+        _say("next", "next / back", "moves one step"),
+        action_key="action_move", in_manifest=True, **_FACILITATOR),
+    CommandEntry(
+        c.MoveStep, "back", p.parse_back, _say("tilbage"), _say("back"),
+        action_key="action_move", **_FACILITATOR),
+    CommandEntry(
+        c.AddAgreement, "agree", p.parse_agree,
+        _say("aftale", "aftale <hvem> <dato> <hvad>", "en aftale"),
+        _say("agree agreement", "agree <who> <date> <what>", "an agreement"),
+        adds=Collects.AGREEMENTS, action_key="action_agree", in_manifest=True, **_FACILITATOR),
+    CommandEntry(
+        c.SetRollout, "rollout", p.parse_rollout,
+        _say("udrulning", "udrulning <dato>", "sætter udrulningsdatoen"),
+        _say("rollout", "rollout <date>", "sets the go-live date"),
+        action_key="action_rollout", **_FACILITATOR),
+    CommandEntry(
+        c.AddFacilitator, "facilitator", p.parse_facilitator,
+        _say("facilitator", "facilitator <hvem>", "tilføjer en medfacilitator"),
+        _say("facilitator", "facilitator <who>", "adds a co-facilitator"),
+        action_key="action_facilitator", **_FACILITATOR),
+    CommandEntry(
+        c.RemoveItem, "remove", p.parse_remove,
+        _say("fjern", "fjern <id>", "tager en note af tavlen"),
+        _say("remove", "remove <id>", "takes a note off the board"),
+        action_key="action_remove", **_FACILITATOR),
+    CommandEntry(
+        c.SetLanguage, "lang", p.parse_lang,
+        _say("sprog", "sprog <da|en>", "skifter sprog"),
+        _say("lang language", "lang <da|en>", "changes the language"),
+        action_key="action_language", **_FACILITATOR),
+    CommandEntry(
+        c.EndWorkshop, "end", p.parse_end,
+        _say("afslut", "afslut / slet", "lukker workshoppen / sletter alt"),
+        _say("end", "end / delete", "closes the workshop / deletes it all"),
+        steps=EVERY, facilitator=True, action_key="action_end"),
+    CommandEntry(
+        c.DeleteWorkshop, "delete", p.parse_delete, _say("slet"), _say("delete"),
+        steps=EVERY, facilitator=True, action_key="action_delete"),
+    # Edited and deleted chat messages: nobody types these, the platform reports them.
+    CommandEntry(c.EditFromMessage, "edit-message", None, _say(""), _say(""), writes=True),
+    CommandEntry(c.WithdrawFromMessage, "delete-message", None, _say(""), _say(""), writes=True),
+)
+# fmt: on
+
+FACILITATOR_ONLY: tuple[type, ...] = tuple({e.command: 0 for e in COMMANDS if e.facilitator})
+WRITES: tuple[type, ...] = tuple({e.command: 0 for e in COMMANDS if e.writes})
+FACILITATOR_ACTIONS: dict[type, str] = {e.command: e.action_key for e in COMMANDS if e.action_key}
+ADDS: dict[type, Collects] = {e.command: e.adds for e in COMMANDS if e.adds}
+LISTED: tuple[CommandEntry, ...] = tuple(e for e in COMMANDS if e.syntax)  # in help
+
+
+def manifest_commands(lang: str = "en") -> list[tuple[str, str]]:
+    """The Teams app's command menu: (title, description), at most ten (Teams' limit)."""
+    listed = []
+    for entry in COMMANDS:
+        if not entry.in_manifest:
+            continue
+        who = "Facilitator: " if entry.facilitator else ""
+        # The menu speaks one language; the other's word is named, as people type either.
+        other = entry.wording("en" if lang == "da" else "da").words[0]
+        also = f" ({other})" if other != entry.verb else ""
+        wording = entry.wording(lang)
+        description = f"{who}{wording.syntax}: {wording.does}{also}"
+        listed.append((entry.verb, description[:128]))
+    return listed

@@ -1,0 +1,208 @@
+"""One reader per command word: the words after it turned into a command, or a refusal
+saying what was wrong. `core.method` names which reader each word uses."""
+
+from __future__ import annotations
+
+import re
+
+from core import commands as c
+from core.circles import fold, match_circle_prefix
+from core.dates import take_day
+from core.messages import Refusal
+from core.model import Timing
+
+MAX_TEXT = 2000
+
+_ANONYMOUS = {"anonymous", "anonym", "anon"}
+_TIMINGS = {
+    "before": Timing.BEFORE,
+    "foer": Timing.BEFORE,
+    "for": Timing.BEFORE,
+    "during": Timing.DURING,
+    "under": Timing.DURING,
+    "after": Timing.AFTER,
+    "efter": Timing.AFTER,
+}
+_CONFIRM = {"confirm", "bekraeft", "bekraft", "yes", "ja"}
+_SHORT_ID = re.compile(r"^(?:[RASMUH]|F|AF)\d+$", re.IGNORECASE)
+_CODE = re.compile(r"^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$")
+_MENTION = re.compile(r"^<@([^>|]+)(?:\|[^>]*)?>$")
+
+
+def user_ref(token: str) -> str:
+    """A person as the core stores them: `<@id>` for a platform mention, else the plain name."""
+    if m := _MENTION.match(token):
+        return f"<@{m[1]}>"
+    return token.lstrip("@")
+
+
+def mention_id(ref: str) -> str:
+    m = _MENTION.match(ref)
+    return m[1] if m else ref
+
+
+# Control characters and the private-use area have no place in a note; adapters may use the
+# latter as markers around names when they render (see adapters.slack.render).
+_UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000-\uf8ff]")
+
+
+def clean_text(words: str, hint: str, limit: int = MAX_TEXT) -> str | Refusal:
+    text = _UNPRINTABLE.sub("", words).strip()
+    if not text:
+        return Refusal("missing_text", hint=hint)
+    if len(text) > limit:
+        return Refusal("text_too_long", {"length": len(text), "limit": limit}, "hint_shorter")
+    return text
+
+
+def rest_of(raw: str, count: int) -> str:
+    """What is left of `raw` after its first `count` words, with its own spacing kept."""
+    parts = raw.split(maxsplit=count)
+    return parts[count] if len(parts) > count else ""
+
+
+def _take_anonymous(raw: str) -> tuple[bool, str, list[str]]:
+    """Whether `raw` starts with `anonym`/`anonymous`, and what follows it."""
+    words = raw.split()
+    if words and fold(words[0]) in _ANONYMOUS:
+        return True, rest_of(raw, 1), words[1:]
+    return False, raw, words
+
+
+def parse_note(raw: str) -> c.Command | Refusal:
+    anonymous, raw, words = _take_anonymous(raw)
+    if not words:
+        return Refusal("missing_circle", hint="hint_note")
+    found = match_circle_prefix(words)
+    if found is None:
+        return Refusal("unknown_circle", {"word": words[0]}, "hint_circles")
+    circle, size = found
+    text = clean_text(rest_of(raw, size), "hint_note")
+    if isinstance(text, Refusal):
+        return text
+    return c.AddNote(circle, text, anonymous=anonymous)
+
+
+def parse_prereq(raw: str) -> c.Command | Refusal:
+    anonymous, raw, words = _take_anonymous(raw)
+    if not words:
+        return Refusal("missing_text", hint="hint_prereq")
+    timing = _TIMINGS.get(fold(words[0]))
+    if timing is None:
+        return Refusal("bad_timing", {"word": words[0]}, "hint_prereq")
+    text = clean_text(rest_of(raw, 1), "hint_prereq")
+    return text if isinstance(text, Refusal) else c.AddPrerequisite(timing, text, (), anonymous)
+
+
+def parse_agree(raw: str) -> c.Command | Refusal:
+    words = raw.split()
+    if not words:
+        return Refusal("missing_who", hint="hint_agree")
+    if len(words) < 2:
+        return Refusal("bad_date", {"word": ""}, "hint_agree")
+    found = take_day(words[1:])
+    if found is None:
+        return Refusal("bad_date", {"word": words[1]}, "hint_date")
+    day, size = found
+    what = clean_text(rest_of(raw, 1 + size), "hint_agree")
+    return what if isinstance(what, Refusal) else c.AddAgreement(user_ref(words[0]), day, what)
+
+
+def parse_rollout(raw: str) -> c.Command | Refusal:
+    found = take_day(raw.split())
+    if found is None:
+        return Refusal("bad_date", {"word": raw.strip()}, "hint_date")
+    return c.SetRollout(found[0])
+
+
+def _item_target(raw: str) -> tuple[str, str | None, str] | Refusal:
+    words = raw.split()
+    if not words or not _SHORT_ID.match(words[0]):
+        return Refusal("missing_id", hint="hint_board")
+    short_id = words[0].upper()
+    if len(words) > 1 and _CODE.match(words[1]):
+        return short_id, words[1].upper(), rest_of(raw, 2)
+    return short_id, None, rest_of(raw, 1)
+
+
+def parse_edit(raw: str) -> c.Command | Refusal:
+    target = _item_target(raw)
+    if isinstance(target, Refusal):
+        return target
+    short_id, code, rest = target
+    text = clean_text(rest, "hint_code" if code else "hint_board")
+    return text if isinstance(text, Refusal) else c.EditItem(short_id, text, code)
+
+
+def parse_withdraw(raw: str) -> c.Command | Refusal:
+    target = _item_target(raw)
+    return target if isinstance(target, Refusal) else c.WithdrawItem(target[0], target[1])
+
+
+def parse_remove(raw: str) -> c.Command | Refusal:
+    target = _item_target(raw)
+    return target if isinstance(target, Refusal) else c.RemoveItem(target[0])
+
+
+def parse_start(raw: str) -> c.Command | Refusal:
+    technology = raw.strip()
+    if not technology:
+        return Refusal("missing_technology", hint="hint_start")
+    return c.StartWorkshop(technology)
+
+
+def parse_lang(raw: str) -> c.Command | Refusal:
+    word = fold(raw)
+    aliases = {"da": "da", "dansk": "da", "danish": "da", "en": "en", "engelsk": "en"}
+    aliases["english"] = "en"
+    if word not in aliases:
+        return Refusal("bad_language", {"word": raw.strip()}, "hint_language")
+    return c.SetLanguage(aliases[word])
+
+
+def parse_facilitator(raw: str) -> c.Command | Refusal:
+    words = raw.split()
+    if not words:
+        return Refusal("missing_who", hint="hint_help")
+    return c.AddFacilitator(user_ref(words[0]))
+
+
+def parse_inspiration(raw: str) -> c.Command | Refusal:
+    if not raw.strip():
+        return c.ShowInspiration()
+    found = match_circle_prefix(raw.split())
+    if found is None:
+        return Refusal("unknown_circle", {"word": raw.split()[0]}, "hint_circles")
+    return c.ShowInspiration(found[0])
+
+
+def parse_help(raw: str) -> c.Command | Refusal:
+    return c.Help()
+
+
+def parse_next(raw: str) -> c.Command | Refusal:
+    return c.MoveStep(forward=True)
+
+
+def parse_back(raw: str) -> c.Command | Refusal:
+    return c.MoveStep(forward=False)
+
+
+def parse_board(raw: str) -> c.Command | Refusal:
+    return c.ShowBoard()
+
+
+def parse_status(raw: str) -> c.Command | Refusal:
+    return c.ShowStatus()
+
+
+def parse_export(raw: str) -> c.Command | Refusal:
+    return c.Export()
+
+
+def parse_end(raw: str) -> c.Command | Refusal:
+    return c.EndWorkshop()
+
+
+def parse_delete(raw: str) -> c.Command | Refusal:
+    return c.DeleteWorkshop(confirmed=fold(raw) in _CONFIRM)
