@@ -14,7 +14,6 @@ post still under way never remembers a card after its channel was forgotten.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 from collections.abc import Sequence
 
@@ -23,6 +22,7 @@ from microsoft_agents.activity import Activity, ChannelAccount
 from microsoft_agents.hosting.core import TurnContext
 
 from adapters.chat.memory import ChatMemory
+from adapters.chat.work import WorkInFlight
 from adapters.teams import delivery
 from adapters.teams.export import ExportOffers
 from adapters.teams.members import conversation_members
@@ -44,12 +44,11 @@ class TeamsSender:
         self.state = state
         self.memory = memory
         self.exports = exports
-        self._after_turn: set[asyncio.Task] = set()
+        self._after_turn = WorkInFlight()  # the kit's tracker, as Slack's after-ack work
 
     async def drain(self) -> None:
         """Waits for work still running after its turn (on shutdown, and in tests)."""
-        while self._after_turn:
-            await asyncio.gather(*list(self._after_turn), return_exceptions=True)
+        await self._after_turn.drain()
 
     # --- in a turn ------------------------------------------------------------------------
     async def deliver(
@@ -66,9 +65,7 @@ class TeamsSender:
         later = await self._send_now(context, place, who, replies)
         if later:
             reference = reference_of(context.activity, place.conversation_root)
-            task = asyncio.create_task(self._post_after_turn(place, reference, later))
-            self._after_turn.add(task)
-            task.add_done_callback(self._after_turn.discard)
+            self._after_turn.spawn(self._post_after_turn(place, reference, later))
 
     # --- without a turn -------------------------------------------------------------------
     async def deliver_proactively(
