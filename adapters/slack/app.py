@@ -61,7 +61,7 @@ def build_bolt_app(
         engine = services.store.engine
         app = AsyncApp(
             client=web_client(settings),
-            oauth_settings=oauth_settings(settings, engine),
+            oauth_settings=oauth_settings(settings, engine, services.core),
             **common,
         )
     else:

@@ -44,7 +44,7 @@ class TeamsSender:
         self.state = state
         self.memory = memory
         self.exports = exports
-        self._after_turn = WorkInFlight()
+        self._after_turn = WorkInFlight()  # the kit's tracker, as Slack's after-ack work
 
     async def drain(self) -> None:
         """Waits for work still running after its turn (on shutdown, and in tests)."""
