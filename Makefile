@@ -18,6 +18,7 @@ run: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/ruff check core adapters bot tests bench
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest -q
 
 serve: $(STAMP)
@@ -28,6 +29,7 @@ migrate: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check core adapters bot tests bench
+	$(BIN)/lint-imports
 
 bench: $(STAMP)
 	$(BIN)/python bench/slack_ack.py

@@ -50,9 +50,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "teams-package":
         from adapters.teams.package import write_package
+        from adapters.teams.settings import TeamsSettings
 
         try:
-            print(write_package(settings, args.out))
+            print(write_package(TeamsSettings.from_values(settings.model_dump()), args.out))
         except ValueError as problem:  # e.g. no bot id configured: say what to set
             print(problem, file=sys.stderr)
             return 2

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from adapters.chat.platform import Services, services
 from adapters.persistence.database import open_database
 from adapters.persistence.state import PlatformState
 from adapters.persistence.store import SqlStore
@@ -37,9 +37,10 @@ class Runtime:
     service: WorkshopService
     store: SqlStore
     state: PlatformState
-    clock: Callable[[], datetime]
+    services: Services  # what the chat platforms are given
 
     def close(self) -> None:
+        self.services.core.close()
         self.store.engine.dispose()
 
 
@@ -47,4 +48,6 @@ def build_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime
     engine = open_database(settings.database_url, migrate=migrate)
     store = SqlStore(engine)
     service = WorkshopService(store, utc_now, RandomIds(), settings.default_language)
-    return Runtime(settings, service, store, PlatformState(engine), utc_now)
+    state = PlatformState(engine)
+    shared = services(service, state, store, utc_now, settings.default_language)
+    return Runtime(settings, service, store, state, shared)

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import gc
 import logging
-from dataclasses import dataclass
 
 from aiohttp import web
 
+from adapters.chat.platform import Platform
+from adapters.chat.status import ChannelStatus
 from bot.pages import add_pages
 from bot.runtime import Runtime
 
 log = logging.getLogger("rasmus.server")
 
 RUNTIME_KEY = web.AppKey("runtime", Runtime)
-
-
-@dataclass(frozen=True)
-class ChannelStatus:
-    name: str
-    active: bool
-    reason: str
+PLATFORMS_KEY = web.AppKey("platforms", list[Platform])
 
 
 async def _freeze_startup_objects(app: web.Application) -> None:
@@ -35,15 +30,15 @@ async def healthz(request: web.Request) -> web.Response:
 
 
 def build_web_app(runtime: Runtime) -> tuple[web.Application, list[ChannelStatus]]:
-    # Imported here so that `python -m bot console` never pays for the chat SDKs.
-    from adapters.slack.mount import mount_slack
-    from adapters.teams.mount import mount_teams
+    from bot.wiring import build_platforms
 
     app = web.Application()
     app[RUNTIME_KEY] = runtime
     app.router.add_get("/healthz", healthz)
     add_pages(app)
-    statuses = [mount_slack(app, runtime), mount_teams(app, runtime)]
+    platforms = build_platforms(runtime)
+    app[PLATFORMS_KEY] = platforms
+    statuses = [platform.mount(app) for platform in platforms]
     app.on_startup.append(_freeze_startup_objects)
     return app, statuses
 

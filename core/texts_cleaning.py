@@ -9,7 +9,7 @@ CLEANING: dict[str, dict[str, str]] = {
     },
     "bad_form_field": {
         "da": "Formularen sendte noget i feltet »{field}«, som jeg ikke kan læse.",
-        "en": "The form sent something in the field »{field}« that I can't read.",
+        "en": "The form sent something in the field “{field}” that I can't read.",
     },
     "hint_form_again": {
         "da": "Åbn formularen igen og udfyld den, eller skriv kommandoen efter /rasmus.",

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, MetaData, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
 
@@ -121,10 +121,13 @@ def create_database_engine(
     return _postgres_engine(url, statement_timeout, lock_timeout)
 
 
-def alembic_config(engine: Engine) -> Config:
+def alembic_config(engine: Engine, platform_metadata: Sequence[MetaData] = ()) -> Config:
+    """`platform_metadata`: the tables platforms own (adapters.slack.installations), for
+    `alembic revision --autogenerate`; without them it would propose dropping those tables."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["engine"] = engine
+    config.attributes["platform_metadata"] = tuple(platform_metadata)
     return config
 
 

@@ -132,12 +132,16 @@ def on_confirm_delete(bridge: SlackBridge):
 
 
 def register(app: AsyncApp, bridge: SlackBridge) -> None:
-    app.action(render.ADD_NOTE)(on_open_modal(bridge, _note_modal))
-    app.action(render.ADD_PREREQUISITE)(on_open_modal(bridge, _prerequisite_modal))
-    app.action(render.ADD_AGREEMENT)(on_open_modal(bridge, _agreement_modal))
-    app.action(render.INSPIRATION)(on_inspiration(bridge))
-    app.action(render.CORRECT_ITEM)(on_correct(bridge))
-    app.action(render.WITHDRAW_ITEM)(on_withdraw(bridge))
-    app.action(render.CHOOSE_GREEN)(on_colour(bridge, Colour.GREEN))
-    app.action(render.CHOOSE_RED)(on_colour(bridge, Colour.RED))
-    app.action(render.CONFIRM_DELETE)(on_confirm_delete(bridge))
+    listeners = {
+        render.ADD_NOTE: on_open_modal(bridge, _note_modal),
+        render.ADD_PREREQUISITE: on_open_modal(bridge, _prerequisite_modal),
+        render.ADD_AGREEMENT: on_open_modal(bridge, _agreement_modal),
+        render.INSPIRATION: on_inspiration(bridge),
+        render.CORRECT_ITEM: on_correct(bridge),
+        render.WITHDRAW_ITEM: on_withdraw(bridge),
+        render.CHOOSE_GREEN: on_colour(bridge, Colour.GREEN),
+        render.CHOOSE_RED: on_colour(bridge, Colour.RED),
+        render.CONFIRM_DELETE: on_confirm_delete(bridge),
+    }
+    for action_id, listener in listeners.items():
+        app.action(action_id)(bridge.work.track(listener))

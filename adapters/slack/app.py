@@ -18,8 +18,10 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.chat.platform import Services
 from adapters.slack import actions, commands, events, views
 from adapters.slack.bridge import SlackBridge
+from adapters.slack.settings import SlackSettings
 
 log = logging.getLogger("rasmus.slack")
 
@@ -44,8 +46,9 @@ def uses_oauth(settings) -> bool:
     return bool(settings.slack_client_id and settings.slack_client_secret)
 
 
-def build_bolt_app(runtime, *, socket_mode: bool = False) -> tuple[AsyncApp, SlackBridge]:
-    settings = runtime.settings
+def build_bolt_app(
+    settings: SlackSettings, services: Services, *, socket_mode: bool = False
+) -> tuple[AsyncApp, SlackBridge]:
     common = {
         "signing_secret": settings.slack_signing_secret or None,
         # Over Socket Mode nothing arrives over HTTP, so there is no signature to check.
@@ -55,15 +58,16 @@ def build_bolt_app(runtime, *, socket_mode: bool = False) -> tuple[AsyncApp, Sla
     if uses_oauth(settings) and not settings.slack_bot_token:
         from adapters.slack.oauth import oauth_settings
 
-        engine = runtime.store.engine
+        engine = services.store.engine
         app = AsyncApp(
             client=web_client(settings),
-            oauth_settings=oauth_settings(settings, engine),
+            oauth_settings=oauth_settings(settings, engine, services.core),
             **common,
         )
     else:
         app = AsyncApp(client=web_client(settings, settings.slack_bot_token), **common)
-    bridge = SlackBridge(runtime)
+    bridge = SlackBridge(settings, services)
+    bridge.bolt = app
     for listeners in (commands, actions, views, events):
         listeners.register(app, bridge)
     return app, bridge

@@ -24,4 +24,4 @@ def on_rasmus(bridge: SlackBridge):
 
 
 def register(app: AsyncApp, bridge: SlackBridge) -> None:
-    app.command(SLASH_COMMAND)(on_rasmus(bridge))
+    app.command(SLASH_COMMAND)(bridge.work.track(on_rasmus(bridge)))

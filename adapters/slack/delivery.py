@@ -11,12 +11,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.chat.memory import ChatMemory
 from adapters.slack.labels import label
 from adapters.slack.render import circle_message, colour_question, to_slack
 from adapters.slack.state import SlackState
@@ -34,6 +36,7 @@ from core.service import Outcome
 
 log = logging.getLogger("rasmus.slack")
 _NEVER = datetime.min.replace(tzinfo=UTC)
+PLATFORM = "slack"
 
 
 def _counts_version(workshop: Workshop | None, changed: CountsChanged) -> datetime:
@@ -59,7 +62,7 @@ class Where:
 
     @property
     def key(self) -> ChannelKey:
-        return ChannelKey("slack", self.team, self.channel)
+        return ChannelKey(PLATFORM, self.team, self.channel)
 
     @property
     def is_direct(self) -> bool:
@@ -67,8 +70,9 @@ class Where:
 
 
 class Delivery:
-    def __init__(self, state: SlackState):
+    def __init__(self, state: SlackState, memory: ChatMemory):
         self.state = state
+        self.memory = memory
         # Per circle message: a lock, and the newest change shown, so that two updates never
         # overwrite each other with old counts (without reading the workshop back).
         self._update_locks: dict[str, asyncio.Lock] = {}
@@ -81,11 +85,35 @@ class Delivery:
         client: AsyncWebClient,
         source_ref: str | None = None,
     ) -> None:
-        workshop = outcome.workshop
+        """One outcome's replies, in the channel's turn: a deletion forgets the channel only
+        after every delivery before it has remembered its circle messages."""
+        async with self.memory.in_order(where.key):
+            if any(isinstance(event, WorkshopDeleted) for event in outcome.events):
+                await self.memory.forget_channel(where.key)
+                await self.state.forget_channel(where.team, where.channel)
+            await self._replies(outcome.replies, where, client, outcome.workshop, source_ref)
+
+    async def deliver_replies(
+        self,
+        replies: Sequence[Reply],
+        where: Where,
+        client: AsyncWebClient,
+        workshop: Workshop | None,
+        source_ref: str | None = None,
+    ) -> None:
+        async with self.memory.in_order(where.key):
+            await self._replies(replies, where, client, workshop, source_ref)
+
+    async def _replies(
+        self,
+        replies: Sequence[Reply],
+        where: Where,
+        client: AsyncWebClient,
+        workshop: Workshop | None,
+        source_ref: str | None,
+    ) -> None:
         step = workshop.step if workshop else Step.INTRO
-        if any(isinstance(event, WorkshopDeleted) for event in outcome.events):
-            await self.state.forget_channel(where.team, where.channel)
-        for reply in outcome.replies:
+        for reply in replies:
             try:
                 if reply.audience is Audience.CHANNEL:
                     await self._to_channel(reply, where, client, workshop)
@@ -112,13 +140,8 @@ class Delivery:
                 **slack_message.as_kwargs(),
             )
             if isinstance(message, CirclePrompt):
-                await self.state.remember_circle_message(
-                    where.team,
-                    where.channel,
-                    message.workshop_id,
-                    message.circle,
-                    message.step,
-                    posted["ts"],
+                await self.memory.remember_circle_message(
+                    where.key, message.workshop_id, message.step, message.circle, posted["ts"]
                 )
 
     async def _to_person(
@@ -169,7 +192,9 @@ class Delivery:
         client: AsyncWebClient,
         workshop: Workshop | None = None,
     ) -> None:
-        ref = await self.state.circle_message(changed.workshop_id, changed.circle, changed.step)
+        ref = await self.memory.circle_message(
+            PLATFORM, changed.workshop_id, changed.step, changed.circle
+        )
         if ref is None:  # that step's messages were never posted here
             return
         key = f"{changed.workshop_id}:{changed.circle.value}:{changed.step.value}"
@@ -184,7 +209,9 @@ class Delivery:
             message = circle_message(
                 changed.workshop_id, changed.circle, changed.step, changed.counts, language
             )
-            await client.chat_update(channel=ref["channel"], ts=ref["ts"], **message.as_kwargs())
+            await client.chat_update(
+                channel=ref.channel.channel, ts=ref.message_id, **message.as_kwargs()
+            )
 
     async def _upload_export(
         self, ready: ExportReady, where: Where, client: AsyncWebClient, lang: str

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
+from adapters.chat import edits
 from adapters.slack.bridge import SlackBridge, unescape_slack
-from adapters.slack.delivery import Where
+from adapters.slack.delivery import PLATFORM, Where
 from adapters.slack.home import home_view
-from core.commands import EditFromMessage, Origin, WithdrawFromMessage
+from core.commands import Origin
 from core.language import reply_command
+from core.model import ChannelKey
 
 # Subtypes a person's thread reply can carry; everything else (joins, bots...) is not a note.
 _NOTE_SUBTYPES = {None, "thread_broadcast", "file_share"}
@@ -30,7 +32,7 @@ def _is_thread_reply(message: dict) -> bool:
 
 
 async def _circle_of_thread(bridge: SlackBridge, team: str, channel: str, thread_ts: str):
-    return await bridge.state.thread_circle(team, channel, thread_ts)
+    return await bridge.memory.thread_origin(ChannelKey(PLATFORM, team, channel), thread_ts)
 
 
 async def _new_reply(bridge: SlackBridge, event: dict, team: str, client) -> None:
@@ -40,7 +42,7 @@ async def _new_reply(bridge: SlackBridge, event: dict, team: str, client) -> Non
     found = await _circle_of_thread(bridge, team, channel, event["thread_ts"])
     if found is None:
         return  # an ordinary conversation, not under one of our circle messages
-    workshop_id, circle, step = found
+    workshop_id, circle, step = found.workshop_id, found.circle, found.step
     # The core refuses a reply under an earlier workshop's or step's circle message.
     text = unescape_slack(event.get("text") or "")
     await bridge.handle(
@@ -59,12 +61,13 @@ async def _changed_reply(bridge: SlackBridge, event: dict, team: str, client) ->
     channel = event["channel"]
     if await _circle_of_thread(bridge, team, channel, message["thread_ts"]) is None:
         return
-    edited = (message.get("edited") or {}).get("ts") or event.get("event_ts", "")
+    stamp = (message.get("edited") or {}).get("ts") or event.get("event_ts", "")
+    change = edits.edited(channel, message["ts"], stamp, unescape_slack(message.get("text") or ""))
     await bridge.handle(
         Where(team, channel, message["user"]),
         client,
-        command=EditFromMessage(unescape_slack(message.get("text") or "")),
-        message_id=f"edit:{channel}:{message['ts']}:{edited}",
+        command=change.command,
+        message_id=change.message_id,
         source_ref=source_ref(channel, message["ts"]),
     )
 
@@ -77,11 +80,12 @@ async def _deleted_reply(bridge: SlackBridge, event: dict, team: str, client) ->
     if await _circle_of_thread(bridge, team, channel, previous["thread_ts"]) is None:
         return
     deleted_ts = event.get("deleted_ts") or previous["ts"]
+    change = edits.deleted(channel, deleted_ts)
     await bridge.handle(
         Where(team, channel, previous["user"]),
         client,
-        command=WithdrawFromMessage(),
-        message_id=f"delete:{channel}:{deleted_ts}",
+        command=change.command,
+        message_id=change.message_id,
         source_ref=source_ref(channel, deleted_ts),
     )
 
@@ -107,7 +111,7 @@ def on_home_opened(bridge: SlackBridge):
         if event.get("tab") not in (None, "home"):
             return
         team, user = body.get("team_id", ""), event["user"]
-        workshops = await bridge.in_core(bridge.service.workshops_of, "slack", team, user)
+        workshops = await bridge.in_core(bridge.service.workshops_of, PLATFORM, team, user)
         view = home_view(workshops, user, bridge.default_language)
         await client.views_publish(user_id=user, view=view)
 
@@ -115,5 +119,5 @@ def on_home_opened(bridge: SlackBridge):
 
 
 def register(app: AsyncApp, bridge: SlackBridge) -> None:
-    app.event("message")(on_message(bridge))
-    app.event("app_home_opened")(on_home_opened(bridge))
+    app.event("message")(bridge.work.track(on_message(bridge)))
+    app.event("app_home_opened")(bridge.work.track(on_home_opened(bridge)))

@@ -6,7 +6,7 @@ characters by Slack and button labels at 75.
 
 from __future__ import annotations
 
-from core.texts import t
+from adapters.chat.labels import Labels
 
 LABELS: dict[str, dict[str, str]] = {
     "green": {"da": "Grøn: en forbedring", "en": "Green: an improvement"},
@@ -55,10 +55,5 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def label(key: str, lang: str, **params) -> str:
-    """A Slack-only word, else the control word every chat platform shares (core.texts)."""
-    if key not in LABELS:
-        return t(key, lang, **params)
-    entry = LABELS[key]
-    text = entry.get(lang) or entry["da"]
-    return text.format(**params) if params else text
+# A Slack-only word, else the control word every chat platform shares (core.texts).
+label = Labels(LABELS)

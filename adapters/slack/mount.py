@@ -15,7 +15,11 @@ from aiohttp import web
 from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
+from adapters.chat.platform import Services
+from adapters.chat.status import ChannelStatus
 from adapters.slack.app import build_bolt_app, uses_oauth, web_client
+from adapters.slack.bridge import SlackBridge
+from adapters.slack.settings import SlackSettings
 
 log = logging.getLogger("rasmus.slack")
 
@@ -23,7 +27,7 @@ SLACK_APP_KEY = web.AppKey("slack_bolt_app", AsyncApp)
 EVENTS_PATH = "/slack/events"
 
 
-def missing_configuration(settings) -> str | None:
+def missing_configuration(settings: SlackSettings) -> str | None:
     """Why Slack cannot start, in words an installer can act on; None when it can."""
     has_token = bool(settings.slack_bot_token) or uses_oauth(settings)
     if settings.slack_app_token:
@@ -102,25 +106,29 @@ def shared_http_session(bolt: AsyncApp):
     return http_session
 
 
-def mount_slack(app: web.Application, runtime):
-    from bot.server import ChannelStatus  # the server imports us; import back lazily
-
-    settings = runtime.settings
+def mount_slack(
+    app: web.Application, settings: SlackSettings, services: Services
+) -> tuple[ChannelStatus, SlackBridge | None]:
+    """Slack's routes and lifecycle on `app`, its status, and the bridge (None when off)."""
     problem = missing_configuration(settings)
     if problem:
-        return ChannelStatus("Slack", False, problem)
+        return ChannelStatus("Slack", False, problem), None
     _keep_payloads_out_of_logs()
     socket_mode = bool(settings.slack_app_token)
-    bolt, _bridge = build_bolt_app(runtime, socket_mode=socket_mode)
+    bolt, bridge = build_bolt_app(settings, services, socket_mode=socket_mode)
     app[SLACK_APP_KEY] = bolt
+    app.on_shutdown.append(lambda _app: bridge.drain())  # before the HTTP session closes
     app.cleanup_ctx.append(shared_http_session(bolt))
     if socket_mode:
         app.cleanup_ctx.append(socket_mode_lifecycle(bolt, settings))
-        return ChannelStatus("Slack", True, "Socket Mode (SLACK_APP_TOKEN set)")
+        return ChannelStatus("Slack", True, "Socket Mode (SLACK_APP_TOKEN set)"), bridge
     app.router.add_post(EVENTS_PATH, events_handler(bolt))
     if bolt.oauth_flow is not None:
         install, redirect = oauth_handlers(bolt)
         app.router.add_get("/slack/install", install)
         app.router.add_get("/slack/oauth_redirect", redirect)
-        return ChannelStatus("Slack", True, f"HTTP {EVENTS_PATH}, OAuth install at /slack/install")
-    return ChannelStatus("Slack", True, f"HTTP {EVENTS_PATH}, one workspace (SLACK_BOT_TOKEN)")
+        reason = f"HTTP {EVENTS_PATH}, OAuth install at /slack/install"
+        status = ChannelStatus("Slack", True, reason)
+        return status, bridge
+    status = ChannelStatus("Slack", True, f"HTTP {EVENTS_PATH}, one workspace (SLACK_BOT_TOKEN)")
+    return status, bridge

@@ -36,7 +36,7 @@ from core.messages import (
     StepOpened,
 )
 from core.method import prompt_key
-from core.model import Colour, Step, Workshop
+from core.model import Colour, Step
 from core.report import owner_label
 from core.texts import t
 
@@ -206,6 +206,3 @@ def to_slack(message: Message, lang: str) -> list[SlackMessage]:
     text = rendered(message, lang)
     return paginate(text_sections(text), text)
 
-
-def workshop_language(workshop: Workshop | None, fallback: str = "da") -> str:
-    return workshop.language if workshop else fallback

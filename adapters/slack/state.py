@@ -1,7 +1,6 @@
-"""What the Slack adapter remembers between requests, in the shared PlatformState store.
+"""What only the Slack adapter remembers between requests, in the shared PlatformState store
+(circle messages and threads are the kit's: adapters.chat.memory).
 
-- circle messages: (workshop, step, circle) -> the channel and `ts` of its message, to update
-  its counts; and the reverse, thread `ts` -> (workshop, circle, step), to read replies as notes;
 - pending colour questions: a random token -> the unmarked reply waiting for green or red.
   An anonymous pending note is never created from a thread (threads are named by nature), and
   the token says nothing about the person.
@@ -11,26 +10,22 @@ PlatformState is synchronous (SQL), so every call runs in a worker thread.
 
 from __future__ import annotations
 
-import asyncio
 import json
 from typing import TYPE_CHECKING, Any
 
-from core.circles import Circle
-from core.model import Step
+from adapters.chat.core_runner import CoreRunner
 
 if TYPE_CHECKING:
     from adapters.slack.delivery import Where
     from core.messages import ColourNeeded
 
-CIRCLE_MESSAGES = "slack.circle_message"
-THREADS = "slack.thread"
 PENDING = "slack.pending_colour"
 
 
 class SlackState:
-    def __init__(self, platform_state, run_in_thread=asyncio.to_thread):
+    def __init__(self, platform_state, core: CoreRunner):
         self._state = platform_state
-        self._run = run_in_thread  # the bridge's own small pool, shared with the core
+        self._run = core.run  # the shared small pool, as the core
 
     async def _put(self, namespace: str, key: str, value: dict[str, Any]) -> None:
         await self._run(self._state.put, namespace, key, json.dumps(value))
@@ -38,27 +33,6 @@ class SlackState:
     async def _get(self, namespace: str, key: str) -> dict[str, Any] | None:
         raw = await self._run(self._state.get, namespace, key)
         return json.loads(raw) if raw else None
-
-    async def remember_circle_message(
-        self, team: str, channel: str, workshop_id: str, circle: Circle, step: Step, ts: str
-    ) -> None:
-        key = f"{workshop_id}:{step.value}:{circle.value}"
-        await self._put(CIRCLE_MESSAGES, key, {"channel": channel, "ts": ts})
-        thread = {"w": workshop_id, "c": circle.value, "s": step.value}
-        await self._put(THREADS, f"{team}:{channel}:{ts}", thread)
-
-    async def circle_message(
-        self, workshop_id: str, circle: Circle, step: Step
-    ) -> dict[str, str] | None:
-        return await self._get(CIRCLE_MESSAGES, f"{workshop_id}:{step.value}:{circle.value}")
-
-    async def thread_circle(
-        self, team: str, channel: str, thread_ts: str
-    ) -> tuple[str, Circle, Step] | None:
-        found = await self._get(THREADS, f"{team}:{channel}:{thread_ts}")
-        if not found:
-            return None
-        return found["w"], Circle(found["c"]), Step(found["s"])
 
     async def put_pending(
         self, token: str, where: Where, question: ColourNeeded, source_ref: str | None = None
@@ -77,25 +51,13 @@ class SlackState:
         await self._put(PENDING, token, value)
 
     async def forget_channel(self, team: str, channel: str) -> None:
-        """After a workshop is deleted nothing of it stays here either: the refs to its circle
-        messages and any unanswered note text. (Older, closed workshops in the channel lose
-        their refs too; they take no notes any more.)"""
+        """After a workshop is deleted no unanswered note text of the channel stays here."""
 
         def forget() -> None:
-            doomed = []
-            for key, raw in self._state.items(THREADS, f"{team}:{channel}:").items():
-                doomed.append((THREADS, key))
-                workshop_id = json.loads(raw)["w"]
-                doomed += [
-                    (CIRCLE_MESSAGES, k)
-                    for k in self._state.items(CIRCLE_MESSAGES, f"{workshop_id}:")
-                ]
             for key, raw in self._state.items(PENDING).items():
                 found = json.loads(raw)
                 if (found.get("team"), found.get("channel")) == (team, channel):
-                    doomed.append((PENDING, key))
-            for namespace, key in doomed:
-                self._state.delete(namespace, key)
+                    self._state.delete(PENDING, key)
 
         await self._run(forget)
 

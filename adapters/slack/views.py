@@ -41,4 +41,4 @@ def on_submission(bridge: SlackBridge, callback_id: str):
 
 def register(app: AsyncApp, bridge: SlackBridge) -> None:
     for callback_id in _READERS:
-        app.view(callback_id)(on_submission(bridge, callback_id))
+        app.view(callback_id)(bridge.work.track(on_submission(bridge, callback_id)))

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
+from microsoft_agents.activity import InvokeResponse
 from microsoft_agents.hosting.core import ActivityHandler, TurnContext
 
+from adapters.teams.export import CONSENT_INVOKE
 from adapters.teams.turns import TeamsTurns
 
 
@@ -27,3 +31,9 @@ class RasmusTeamsAgent(ActivityHandler):
         bot_id = turn_context.activity.recipient.id if turn_context.activity.recipient else None
         if any(member.id == bot_id for member in members_added or []):
             await self.turns.on_installed(turn_context)
+
+    async def on_invoke_activity(self, turn_context: TurnContext):
+        if turn_context.activity.name == CONSENT_INVOKE:
+            await self.turns.on_file_consent(turn_context)
+            return InvokeResponse(status=int(HTTPStatus.OK))
+        return await super().on_invoke_activity(turn_context)

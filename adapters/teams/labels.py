@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from core.texts import t
+from adapters.chat.labels import Labels
 
 LABELS: dict[str, dict[str, str]] = {
     "note_placeholder": {"da": "Skriv din note her", "en": "Write your note here"},
@@ -34,12 +34,39 @@ LABELS: dict[str, dict[str, str]] = {
         "**@RASMUS help**.",
     },
     "only_you": {"da": "Kun du kan se dette.", "en": "Only you can see this."},
+    "export_description": {
+        "da": "Rapporten fra workshoppen, som Markdown.",
+        "en": "The workshop report, as Markdown.",
+    },
+    "export_in_personal_chat": {
+        "da": "Rapporten venter på dig i din personlige chat med RASMUS. "
+        "Vælg **Tillad** dér, så gemmes den i din OneDrive.",
+        "en": "The report is waiting for you in your personal chat with RASMUS. "
+        "Choose **Allow** there to save it in your OneDrive.",
+    },
+    "export_no_personal_chat": {
+        "da": "Jeg kunne ikke åbne en personlig chat med dig. Åbn RASMUS under Apps, "
+        "og skriv **eksport** i chatten dér.",
+        "en": "I couldn't open a personal chat with you. Open RASMUS under Apps "
+        "and type **export** in that chat.",
+    },
+    "export_uploaded": {
+        "da": "Rapporten er gemt i din OneDrive som {filename}.",
+        "en": "The report is saved in your OneDrive as {filename}.",
+    },
+    "export_declined": {
+        "da": "Okay, jeg har ikke gemt {filename}. Skriv **eksport**, hvis du vil have den igen.",
+        "en": "OK, I didn't save {filename}. Type **export** if you want it again.",
+    },
+    "export_failed": {
+        "da": "Rapporten kunne ikke gemmes i din OneDrive. Prøv igen med **eksport**.",
+        "en": "The report couldn't be saved in your OneDrive. Try again with **export**.",
+    },
+    "export_gone": {
+        "da": "Den rapport venter ikke længere. Skriv **eksport** for at få en ny.",
+        "en": "That report is no longer waiting. Type **export** to get a new one.",
+    },
 }
 
 
-def label(key: str, lang: str) -> str:
-    """A Teams-only word, else the control word every chat platform shares (core.texts)."""
-    if key not in LABELS:
-        return t(key, lang)
-    texts = LABELS[key]
-    return texts.get(lang) or texts["da"]
+label = Labels(LABELS)  # a Teams-only word, else the word every platform shares (core.texts)

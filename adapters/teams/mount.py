@@ -15,10 +15,12 @@ from aiohttp.web_exceptions import NotAppKeyWarning
 from microsoft_agents.hosting.core.authorization import ClaimsIdentity, JwtTokenValidator
 from pydantic import ValidationError
 
+from adapters.chat.platform import Services
+from adapters.chat.status import ChannelStatus
 from adapters.teams.agent import RasmusTeamsAgent
 from adapters.teams.sdk import TeamsSdk, build_sdk
+from adapters.teams.settings import TeamsSettings
 from adapters.teams.turns import TeamsTurns
-from bot.runtime import Runtime
 
 log = logging.getLogger("rasmus.teams")
 
@@ -65,11 +67,15 @@ def messages_handler(sdk: TeamsSdk, agent: RasmusTeamsAgent):
     return handle
 
 
-def mount_teams(app: web.Application, runtime: Runtime, *, sdk: TeamsSdk | None = None):
-    from bot.server import ChannelStatus  # imported late: bot.server imports this module
-
-    sdk = sdk or build_sdk(runtime.settings)
-    turns = TeamsTurns(runtime, sdk)
+def mount_teams(
+    app: web.Application,
+    settings: TeamsSettings,
+    services: Services,
+    *,
+    sdk: TeamsSdk | None = None,
+) -> tuple[ChannelStatus, TeamsTurns]:
+    sdk = sdk or build_sdk(settings)
+    turns = TeamsTurns(settings, services, sdk)
     agent = RasmusTeamsAgent(turns)
     app[TEAMS_KEY] = turns
     app.router.add_post("/api/messages", messages_handler(sdk, agent))
@@ -80,5 +86,6 @@ def mount_teams(app: web.Application, runtime: Runtime, *, sdk: TeamsSdk | None 
         logging.getLogger(
             "microsoft_agents.hosting.core.connector.client.user_token_client"
         ).setLevel(logging.ERROR)
-        return ChannelStatus("Teams", True, "ANONYMOUS local mode: no credentials, testing only")
-    return ChannelStatus("Teams", True, f"POST /api/messages, bot id {sdk.app_id}")
+        status = ChannelStatus("Teams", True, "ANONYMOUS local mode: no credentials, testing only")
+        return status, turns
+    return ChannelStatus("Teams", True, f"POST /api/messages, bot id {sdk.app_id}"), turns

@@ -15,7 +15,7 @@ import zlib
 from pathlib import Path
 from urllib.parse import urlparse
 
-from bot.config import Settings
+from adapters.teams.settings import TeamsSettings
 from core.method import manifest_commands
 
 MANIFEST_VERSION = "1.30"  # the newest published (non-preview) Teams manifest schema
@@ -28,7 +28,7 @@ COMMAND_SCOPES = ["team", "groupChat", "personal"]
 COMMANDS = manifest_commands("en")
 
 
-def manifest(settings: Settings) -> dict:
+def manifest(settings: TeamsSettings) -> dict:
     bot_id = settings.teams_client_id
     if not _is_guid(bot_id):
         raise ValueError(
@@ -72,7 +72,7 @@ def manifest(settings: Settings) -> dict:
             {
                 "botId": bot_id,
                 "scopes": COMMAND_SCOPES,
-                "supportsFiles": False,
+                "supportsFiles": True,  # the export arrives as a file in personal chat
                 "isNotificationOnly": False,
                 "commandLists": [
                     {
@@ -97,7 +97,7 @@ def manifest(settings: Settings) -> dict:
     }
 
 
-def write_package(settings: Settings, out_path: Path) -> Path:
+def write_package(settings: TeamsSettings, out_path: Path) -> Path:
     out_path = Path(out_path)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as archive:

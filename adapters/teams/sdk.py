@@ -23,7 +23,7 @@ from microsoft_agents.hosting.core.authorization import (
 from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
 
 from adapters.teams.retry import RetryPolicy, retrying_middleware
-from bot.config import Settings
+from adapters.teams.settings import TeamsSettings
 from core.texts import t
 
 log = logging.getLogger("rasmus.teams")
@@ -80,7 +80,7 @@ async def log_turn_error(context, error: Exception) -> None:
         log.warning("could not tell the person that the turn failed")
 
 
-def build_sdk(settings: Settings, policy: RetryPolicy | None = None) -> TeamsSdk:
+def build_sdk(settings: TeamsSettings, policy: RetryPolicy | None = None) -> TeamsSdk:
     policy = policy or RetryPolicy()
     has_credentials = bool(settings.teams_client_id and settings.teams_client_secret)
     if has_credentials:

@@ -1,28 +1,28 @@
-"""What the Teams adapter remembers between turns, in the shared PlatformState store.
+"""What only the Teams adapter remembers between turns, in the shared PlatformState store.
 
 - conversation references per channel/chat (stored on install and on workshop start) and per
   person (their personal chat), so later work can post without being asked;
-- circle cards: (channel, workshop, step, circle) -> the card's activity id, to update its counts
-  in place; and the reverse, thread root -> circle, to read thread replies as notes;
-- member names, so `<@29:1abc…>` reads as a name on cards.
+- member names, so `<@29:1abc…>` reads as a name on cards;
+- reports offered as a file, until the person accepts or declines (then they are removed).
 
-PlatformState is synchronous (SQL), so every call runs in a worker thread.
+Circle cards and their threads are the shared kit's (adapters.chat.memory), as on Slack.
+PlatformState is synchronous (SQL), so every call runs on the CoreRunner's threads.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
+from datetime import datetime
 from typing import Any
 
-from core.circles import Circle
-from core.model import ChannelKey, Step
+from adapters.chat.core_runner import CoreRunner
+from adapters.chat.memory import KeyValueStore
+from core.model import ChannelKey
 
 CHANNEL_REFS = "teams.channel_ref"
 PERSONAL_REFS = "teams.personal_ref"
-CIRCLE_CARDS = "teams.circle_card"
-THREADS = "teams.thread"
 MEMBERS = "teams.member"
+EXPORTS = "teams.export"  # reports offered on a file consent card, until answered
 
 
 def channel_key_text(channel: ChannelKey) -> str:
@@ -30,14 +30,15 @@ def channel_key_text(channel: ChannelKey) -> str:
 
 
 class TeamsState:
-    def __init__(self, platform_state):
+    def __init__(self, platform_state: KeyValueStore, core: CoreRunner):
         self._state = platform_state
+        self._run = core.run
 
     async def _put(self, namespace: str, key: str, value: Any) -> None:
-        await asyncio.to_thread(self._state.put, namespace, key, json.dumps(value))
+        await self._run(self._state.put, namespace, key, json.dumps(value))
 
     async def _get(self, namespace: str, key: str) -> Any:
-        raw = await asyncio.to_thread(self._state.get, namespace, key)
+        raw = await self._run(self._state.get, namespace, key)
         return json.loads(raw) if raw else None
 
     # conversation references (plain dicts of the SDK's ConversationReference)
@@ -53,29 +54,27 @@ class TeamsState:
     async def personal_reference(self, user_id: str) -> dict | None:
         return await self._get(PERSONAL_REFS, user_id)
 
-    # circle cards
-    async def remember_circle_card(
-        self, channel: ChannelKey, workshop_id: str, step: Step, circle: Circle, activity_id: str
-    ) -> None:
-        key = f"{channel_key_text(channel)}|{workshop_id}|{step.value}|{circle.value}"
-        await self._put(CIRCLE_CARDS, key, activity_id)
-        thread = {"workshop": workshop_id, "step": step.value, "circle": circle.value}
-        await self._put(THREADS, f"{channel_key_text(channel)}|{activity_id}", thread)
-
-    async def circle_card(
-        self, channel: ChannelKey, workshop_id: str, step: Step, circle: Circle
-    ) -> str | None:
-        key = f"{channel_key_text(channel)}|{workshop_id}|{step.value}|{circle.value}"
-        return await self._get(CIRCLE_CARDS, key)
-
-    async def circle_of_thread(self, channel: ChannelKey, thread_root: str) -> dict | None:
-        return await self._get(THREADS, f"{channel_key_text(channel)}|{thread_root}")
-
     # member names
     async def remember_members(self, members: list[tuple[str, str]]) -> None:
         for user_id, name in members:
             await self._put(MEMBERS, user_id, name)
 
     async def member_names(self) -> dict[str, str]:
-        raw = await asyncio.to_thread(self._state.items, MEMBERS, "")
+        raw = await self._run(self._state.items, MEMBERS, "")
         return {key: json.loads(value) for key, value in raw.items()}
+
+    # reports waiting for the person's consent
+    async def keep_export(self, token: str, pending: dict) -> None:
+        await self._put(EXPORTS, token, pending)
+
+    async def pending_export(self, token: str) -> dict | None:
+        return await self._get(EXPORTS, token)
+
+    async def drop_export(self, token: str) -> None:
+        await self._run(self._state.delete, EXPORTS, token)
+
+    async def drop_exports_older_than(self, moment: datetime) -> None:
+        raw = await self._run(self._state.items, EXPORTS, "")
+        for token, value in raw.items():
+            if datetime.fromisoformat(json.loads(value)["at"]) < moment:
+                await self.drop_export(token)

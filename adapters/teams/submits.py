@@ -1,7 +1,14 @@
-"""A card's submitted values back into a core command (or a refusal the core words)."""
+"""A card's submitted values back into a core command (or a refusal the core words).
+
+Every card's submit carries `{"rasmus": <action>, ...}`; one reader per action, as Slack has one
+per modal. Teams sends the inputs as strings; a value of any other type never came from our
+cards, so it is refused with the core's own `bad_form_field`, never trusted and never a crash.
+Lengths are the core's to check (core.language.check_texts), as for typed commands.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from core import commands as c
@@ -12,72 +19,118 @@ from core.model import Colour, Step, Timing
 
 SubmitResult = c.Command | Refusal | None
 
-
-def _flag(value: Any) -> bool:
-    return str(value).strip().lower() in ("true", "1", "yes", "on")
-
-
-def _text(values: dict, key: str) -> Any:
-    # Anything but text (a list, a number) goes on as it is: the core refuses it by field type.
-    value = values.get(key)
-    return value.strip() if isinstance(value, str) else ("" if value is None else value)
+_TRUE = ("true", "1", "yes", "on")
+_FALSE = ("false", "0", "no", "off", "")
 
 
-def _origin(values: dict, with_step: bool = False) -> c.Origin | None:
-    """The workshop (and step) the card was made for; the core refuses a mismatch."""
-    workshop_id = values.get("workshop")
-    if not workshop_id:
-        return None
-    step = values.get("step") if with_step else None
-    valid = step in {s.value for s in Step}
-    return c.Origin(str(workshop_id), Step(step) if valid else None)
+class Unreadable(Exception):
+    """A submitted field of a type no card of ours sends."""
+
+    def __init__(self, field: str, hint: str | None):
+        super().__init__(field)
+        self.refusal = Refusal("bad_form_field", {"field": field}, hint)
 
 
-def command_from_submit(values: dict[str, Any]) -> SubmitResult:
+class Fields:
+    """The submitted values of one card, read by type; `hint` says how to type it instead."""
+
+    def __init__(self, values: dict[str, Any], hint: str | None):
+        self.values, self.hint = values, hint
+
+    def text(self, key: str) -> str:
+        value = self.values.get(key)
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise Unreadable(key, self.hint)
+        return value.strip()
+
+    def flag(self, key: str) -> bool:
+        value = self.values.get(key)
+        if value is None or isinstance(value, bool):
+            return bool(value)
+        if isinstance(value, str) and value.strip().lower() in _TRUE + _FALSE:
+            return value.strip().lower() in _TRUE
+        raise Unreadable(key, self.hint)  # e.g. an unreadable "anonymous": never guess it is off
+
+    def origin(self, *, with_step: bool = False) -> c.Origin | None:
+        """The workshop (and step) the card was made for; the core refuses a mismatch."""
+        workshop_id = self.text("workshop")
+        if not workshop_id:
+            return None
+        step = self.text("step") if with_step else ""
+        return c.Origin(workshop_id, Step(step) if step in {s.value for s in Step} else None)
+
+
+def _note(fields: Fields) -> c.Command | Refusal:
+    circle = parse_circle(fields.text("circle"))
+    if circle is None:
+        return Refusal("missing_circle", hint="hint_circles")
+    colour = fields.text("colour")
+    return c.AddNote(
+        circle,
+        fields.text("text"),
+        anonymous=fields.flag("anonymous"),
+        colour=Colour(colour) if colour in ("green", "red") else None,
+        origin=fields.origin(with_step=True),
+    )
+
+
+def _prerequisite(fields: Fields) -> c.Command | Refusal:
+    timing = fields.text("timing")
+    if timing not in {t.value for t in Timing}:
+        return Refusal("bad_timing", {"word": timing}, "hint_prereq")
+    return c.AddPrerequisite(
+        Timing(timing),
+        fields.text("text"),
+        anonymous=fields.flag("anonymous"),
+        origin=fields.origin(),
+    )
+
+
+def _agreement(fields: Fields) -> c.Command | Refusal:
+    owner = fields.text("owner_text") or fields.text("owner")
+    if not owner:
+        return Refusal("missing_who", hint="hint_agree")
+    due = parse_day(fields.text("due"))
+    if due is None:
+        return Refusal("bad_date", {"word": fields.text("due")}, "hint_date")
+    return c.AddAgreement(owner, due, fields.text("what"), origin=fields.origin())
+
+
+def _edit(fields: Fields) -> c.Command:
+    code = fields.text("code") or None
+    return c.EditItem(fields.text("short_id"), fields.text("new_text"), code=code)
+
+
+def _withdraw(fields: Fields) -> c.Command:
+    return c.WithdrawItem(fields.text("short_id"), code=fields.text("code") or None)
+
+
+def _inspiration(fields: Fields) -> c.Command:
+    return c.ShowInspiration(parse_circle(fields.text("circle")))
+
+
+# action -> (reader, the hint a refusal of that card carries)
+READERS: dict[str, tuple[Callable[[Fields], c.Command | Refusal], str | None]] = {
+    "note": (_note, "hint_note"),
+    "prereq": (_prerequisite, "hint_prereq"),
+    "agree": (_agreement, "hint_agree"),
+    "edit": (_edit, "hint_code"),
+    "withdraw": (_withdraw, "hint_code"),
+    "inspiration": (_inspiration, "hint_circles"),
+    "board": (lambda _fields: c.ShowBoard(), None),
+    "delete": (lambda _fields: c.DeleteWorkshop(confirmed=True), None),
+}
+
+
+def command_from_submit(values: Any) -> SubmitResult:
     """None when the values are not from one of our cards (then the turn is ignored)."""
-    # Lengths are the core's to check (core.language.check_texts), as for typed commands.
-    action = values.get("rasmus")
-    if action == "note":
-        circle = parse_circle(str(values.get("circle", "")))
-        if circle is None:
-            return Refusal("missing_circle", hint="hint_circles")
-        colour = values.get("colour")
-        return c.AddNote(
-            circle,
-            _text(values, "text"),
-            anonymous=_flag(values.get("anonymous")),
-            colour=Colour(colour) if colour in ("green", "red") else None,
-            origin=_origin(values, with_step=True),
-        )
-    if action == "prereq":
-        timing = values.get("timing")
-        if not isinstance(timing, str) or timing not in {t.value for t in Timing}:
-            return Refusal("bad_timing", {"word": str(timing or "")}, "hint_prereq")
-        return c.AddPrerequisite(
-            Timing(timing),
-            _text(values, "text"),
-            anonymous=_flag(values.get("anonymous")),
-            origin=_origin(values),
-        )
-    if action == "agree":
-        owner = _text(values, "owner_text") or _text(values, "owner")
-        if not owner:
-            return Refusal("missing_who", hint="hint_agree")
-        written = _text(values, "due")
-        due = parse_day(written) if isinstance(written, str) else None
-        if due is None:
-            return Refusal("bad_date", {"word": str(written)}, "hint_date")
-        return c.AddAgreement(owner, due, _text(values, "what"), origin=_origin(values))
-    if action == "edit":
-        return c.EditItem(
-            _text(values, "short_id"), _text(values, "new_text"), code=values.get("code") or None
-        )
-    if action == "withdraw":
-        return c.WithdrawItem(_text(values, "short_id"), code=values.get("code") or None)
-    if action == "inspiration":
-        return c.ShowInspiration(parse_circle(str(values.get("circle") or "")))
-    if action == "board":
-        return c.ShowBoard()
-    if action == "delete":
-        return c.DeleteWorkshop(confirmed=True)
-    return None
+    action = values.get("rasmus") if isinstance(values, dict) else None
+    if not isinstance(action, str) or action not in READERS:
+        return None
+    read, hint = READERS[action]
+    try:
+        return read(Fields(values, hint))
+    except Unreadable as unreadable:
+        return unreadable.refusal

@@ -6,10 +6,10 @@ from alembic.migration import MigrationContext
 from sqlalchemy import select, text
 from sqlmodel import SQLModel
 
-from adapters.persistence.slack_tables import SLACK_METADATA
 from adapters.persistence.state import PlatformState
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import NoteRow, SeenMessageRow
+from adapters.slack.installations import SLACK_METADATA
 from core.model import Actor, ChannelKey, Colour, ItemStatus, Step
 from core.service import Incoming, WorkshopService
 from tests.fakes import CountingIds, SteppingClock

@@ -4,10 +4,11 @@ from alembic import context
 from sqlmodel import SQLModel
 
 from adapters.persistence import tables  # noqa: F401  (registers the tables on the metadata)
-from adapters.persistence.slack_tables import SLACK_METADATA
 
-# The workshop tables, and the Slack adapter's installations, kept in metadata of their own.
-TARGET_METADATA = [SQLModel.metadata, SLACK_METADATA]
+# The workshop tables; a platform's own tables (Slack's installations) live in metadata of its
+# own, which whoever autogenerates a migration passes in (see database.alembic_config).
+# Upgrading never needs it: the migrations spell out their tables.
+TARGET_METADATA = [SQLModel.metadata, *context.config.attributes.get("platform_metadata", ())]
 
 engine = context.config.attributes["engine"]
 with engine.connect() as connection:

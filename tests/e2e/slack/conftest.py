@@ -12,7 +12,7 @@ from aiohttp import web
 
 from bot.config import Settings
 from bot.runtime import build_runtime
-from bot.server import build_web_app
+from bot.server import PLATFORMS_KEY, build_web_app
 from core.model import ChannelKey
 from tests.e2e.slack import slack_requests as sr
 from tests.e2e.slack.fake_slack import FakeSlack
@@ -53,6 +53,13 @@ class RunningServer:
     url: str
     runtime: object
     statuses: list
+    app: web.Application
+
+    async def drain(self) -> None:
+        """Awaits the work of every request the server has acknowledged (never a quiet wait)."""
+        for platform in self.app[PLATFORMS_KEY]:
+            if platform.name == "Slack":
+                await platform.drain()
 
 
 @pytest.fixture
@@ -66,7 +73,7 @@ async def server(tmp_path, fake_slack, monkeypatch):
     site = web.TCPSite(runner, "127.0.0.1", 0)
     await site.start()
     port = site._server.sockets[0].getsockname()[1]
-    yield RunningServer(f"http://127.0.0.1:{port}", runtime, statuses)
+    yield RunningServer(f"http://127.0.0.1:{port}", runtime, statuses, app)
     await runner.cleanup()
     runtime.close()
 
@@ -86,10 +93,11 @@ class SlackSays:
             return response
 
     async def command(self, user: str, text: str, channel: str = CHANNEL, settle: bool = True):
+        """`settle`: return once the bot has finished its work for the command."""
         response = await self.send(sr.slash_command(text, user, channel, SIGNING_SECRET))
         assert response.status == 200
         if settle:
-            await self.fake.settle()
+            await self.server.drain()
         return response
 
     async def click(self, user: str, action_id: str, value: str, ephemeral: bool = False,
@@ -98,7 +106,7 @@ class SlackSays:
                                   message_ts=message_ts, ephemeral=ephemeral)
         response = await self.send(request)
         assert response.status == 200
-        await self.fake.settle()
+        await self.server.drain()
         return response
 
     async def submit(self, user: str, view: dict, values: dict):
@@ -109,7 +117,7 @@ class SlackSays:
         ) as response:
             body = await response.text()
             assert response.status == 200, body
-        await self.fake.settle()
+        await self.server.drain()
         return json.loads(body) if body else {}
 
     def next_ts(self) -> str:
@@ -119,7 +127,7 @@ class SlackSays:
     async def event(self, event: dict, event_id: str | None = None, **sign_args):
         response = await self.send(sr.event_callback(event, SIGNING_SECRET, event_id,
                                                       **sign_args))
-        await self.fake.settle()
+        await self.server.drain()
         return response
 
     def workshop(self, channel: str = CHANNEL):

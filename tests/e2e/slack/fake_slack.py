@@ -119,16 +119,6 @@ class FakeSlack:
             f"{count} x {method}",
         )
 
-    async def settle(self, quiet: float = 0.25, timeout: float = 10.0) -> None:
-        """Waits until no call has arrived for `quiet` seconds: the bot has finished reacting."""
-        deadline = time.monotonic() + timeout
-        seen = -1
-        while time.monotonic() < deadline:
-            if len(self.calls) == seen:
-                return
-            seen = len(self.calls)
-            await asyncio.sleep(quiet)
-
     # -- the API ---------------------------------------------------------------------------
 
     async def _params(self, request: web.Request) -> dict[str, Any]:

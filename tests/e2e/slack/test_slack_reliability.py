@@ -9,7 +9,8 @@ import time
 import aiohttp
 from aiohttp import web
 
-from adapters.slack.state import CIRCLE_MESSAGES, PENDING, THREADS
+from adapters.chat.memory import CIRCLE_MESSAGES, THREADS
+from adapters.slack.state import PENDING
 from bot.runtime import build_runtime
 from bot.server import build_web_app
 from core.model import Actor, ChannelKey, ItemStatus
@@ -44,7 +45,7 @@ async def test_a_forged_signature_gets_401_and_nothing_is_stored(slack, fake_sla
     request = sr.slash_command("start Forged", ANNE, CHANNEL, "not-the-signing-secret")
     response = await slack.send(request)
     assert response.status == 401
-    await fake_slack.settle()
+    await slack.server.drain()
     assert slack.workshop() is None
     assert not fake_slack.calls_to("chat.postMessage")
 
@@ -54,7 +55,7 @@ async def test_a_request_older_than_five_minutes_gets_401_and_nothing_is_stored(
     request = sr.slash_command("start Replayed", ANNE, CHANNEL, SIGNING_SECRET, timestamp=stale)
     response = await slack.send(request)
     assert response.status == 401
-    await fake_slack.settle()
+    await slack.server.drain()
     assert slack.workshop() is None
 
 
@@ -248,7 +249,7 @@ async def test_an_anonymous_note_leaves_no_trace_of_its_text_or_author_in_the_lo
     url = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
     try:
         async with aiohttp.ClientSession() as session:
-            slack = SlackSays(RunningServer(url, runtime, []), fake_slack, session)
+            slack = SlackSays(RunningServer(url, runtime, [], app), fake_slack, session)
             await _start_today(slack, fake_slack)
             await slack.command(BO, "note anonym sundt Lederen ringer på fridage")
         assert slack.workshop().notes[-1].author is None
@@ -270,7 +271,7 @@ async def test_when_the_database_fails_the_person_is_told_nothing_was_stored(sla
     response = await slack.command(CARL, "note sundt Den larmer", settle=False)
     assert response.status == 200  # Slack got its ack; the failure came after it
     await fake_slack.wait_for_calls("chat.postEphemeral", before + 1, timeout=10)
-    await fake_slack.settle()
+    await slack.server.drain()
     told = [c for c in fake_slack.calls_to("chat.postEphemeral") if c.params["user"] == CARL]
     assert [c.params["text"] for c in told] == [
         "Noget gik galt hos mig, så intet blev gemt. Prøv igen om lidt."

@@ -8,10 +8,19 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-from adapters.slack.mount import mount_slack
 from adapters.slack.oauth import BOT_SCOPES, SignedStateStore
 from bot.runtime import build_runtime
+from bot.wiring import build_platforms
+from core.messages import Audience, Reply, Said
+from core.model import ChannelKey
 from tests.e2e.slack.conftest import slack_settings
+
+
+def mount_slack(app, runtime):
+    """Slack as the bootstrap builds it (the first platform in the wiring)."""
+    slack = build_platforms(runtime)[0]
+    assert slack.name == "Slack"
+    return slack.mount(app)
 
 MANIFEST = Path(__file__).resolve().parents[3] / "slack" / "manifest.yaml"
 
@@ -122,7 +131,8 @@ async def test_a_workspace_installs_through_oauth_and_its_commands_use_its_own_t
         tmp_path, fake_slack.base_url, slack_bot_token="", slack_client_id="111.222",
         slack_client_secret="client-secret", slack_state_secret="state-secret"))
     app = web.Application()
-    mount_slack(app, runtime)
+    slack = build_platforms(runtime)[0]
+    slack.mount(app)
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -143,6 +153,14 @@ async def test_a_workspace_installs_through_oauth_and_its_commands_use_its_own_t
                 assert response.status == 200
         posted = await fake_slack.wait_for_calls("chat.postMessage", 2)
         assert {call.token for call in posted} == {"xoxb-installed-abc"}
+        # A later reply, with no request to answer, finds the workspace's installation too.
+        await slack.drain()
+        fake_slack.forget()
+        later = Reply(Audience.CHANNEL, Said("language_set"), "en")
+        await slack.deliver(ChannelKey("slack", "T0OTHER01", "C0OTHER"), [later])
+        assert [c.token for c in fake_slack.calls_to("chat.postMessage")] == [
+            "xoxb-installed-abc"
+        ]
     finally:
         await runner.cleanup()
         runtime.close()

@@ -35,3 +35,58 @@ def channel_message(
             "tenant": {"id": TENANT},
         },
     }
+
+
+PERSONAL_CHAT = "a:personal-chat-with-anne"
+
+
+def personal_message(text: str, service_url: str, *, user=("29:anne", "Anne")) -> dict:
+    """A message in the person's 1:1 chat with the bot: no mention, no team."""
+    return {
+        "type": "message",
+        "id": str(uuid.uuid4()),
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "from": {"id": user[0], "name": user[1]},
+        "recipient": BOT,
+        "text": text,
+        "locale": "en-GB",
+        "conversation": {"id": PERSONAL_CHAT, "conversationType": "personal", "tenantId": TENANT},
+        "channelData": {"tenant": {"id": TENANT}},
+    }
+
+
+def consent_answer(
+    action: str,
+    context: dict,
+    service_url: str,
+    *,
+    upload_url: str = "",
+    name: str = "report.md",
+    user=("29:anne", "Anne"),
+    conversation: str = PERSONAL_CHAT,
+) -> dict:
+    """What Teams sends when the person allows or declines a file on a file consent card."""
+    value: dict = {"type": "fileUpload", "action": action, "context": context}
+    if action == "accept":
+        value["uploadInfo"] = {
+            "contentUrl": f"https://contoso.sharepoint.com/personal/anne/Documents/Apps/{name}",
+            "name": name,
+            "uploadUrl": upload_url,
+            "uniqueId": "1150D938-8870-4044-9F2C-5BBDEBA70C8C",
+            "fileType": "md",
+            "etag": "123",
+        }
+    return {
+        "type": "invoke",
+        "name": "fileConsent/invoke",
+        "id": str(uuid.uuid4()),
+        "channelId": "msteams",
+        "serviceUrl": service_url,
+        "from": {"id": user[0], "name": user[1]},
+        "recipient": BOT,
+        "locale": "en-GB",
+        "conversation": {"id": conversation, "conversationType": "personal", "tenantId": TENANT},
+        "channelData": {"tenant": {"id": TENANT}},
+        "value": value,
+    }

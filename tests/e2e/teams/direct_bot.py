@@ -8,9 +8,11 @@ import time
 import aiohttp
 from aiohttp import web
 
-from adapters.teams.mount import TEAMS_KEY, mount_teams
+from adapters.teams.mount import TEAMS_KEY
+from adapters.teams.platform import TeamsPlatform
 from adapters.teams.retry import RetryPolicy
 from adapters.teams.sdk import build_sdk
+from adapters.teams.settings import TeamsSettings
 from bot.runtime import build_runtime
 from tests.e2e.teams.activities import channel_message
 from tests.e2e.teams.conftest import serve, teams_settings
@@ -29,8 +31,10 @@ class Bot:
         settings = teams_settings(tmp_path)
         self.runtime = build_runtime(settings, migrate=True)
         self.app = web.Application()
-        sdk = build_sdk(settings, RetryPolicy(sleep=sleep, jitter=lambda: 0.5, **policy))
-        mount_teams(self.app, self.runtime, sdk=sdk)
+        teams = TeamsSettings.from_values(settings.model_dump())
+        sdk = build_sdk(teams, RetryPolicy(sleep=sleep, jitter=lambda: 0.5, **policy))
+        self.platform = TeamsPlatform(teams, self.runtime.services, sdk)
+        self.platform.mount(self.app)
         self.connector = connector
 
     async def __aenter__(self):

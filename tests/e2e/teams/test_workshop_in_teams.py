@@ -6,13 +6,20 @@ import time
 
 import jsonschema
 
+from adapters.teams.cards import CONTENT_TYPE as ADAPTIVE_CARD
 from adapters.teams.delivery import text_activity
 from adapters.teams.proactive import post_to_channel
 from core.model import Colour, ItemStatus, Step
 from tests.e2e.teams.conftest import TEAMS_CHANNEL
 from tests.e2e.teams.playground import TEAM, card_of, texts_of, thread_of
-from tests.e2e.teams.test_cards import CARD_SCHEMA
-from tests.e2e.teams.workshop_steps import circle_cards, mentions_text, was_targeted_at
+from tests.e2e.teams.workshop_steps import (
+    allow_file,
+    circle_cards,
+    consent_cards,
+    mentions_text,
+    was_targeted_at,
+)
+from tests.schemas import CARD_SCHEMA
 
 
 async def test_a_whole_workshop_runs_in_a_teams_channel_with_cards_threads_and_private_receipts(
@@ -206,12 +213,18 @@ async def test_a_whole_workshop_runs_in_a_teams_channel_with_cards_threads_and_p
         text = texts_of(event)
         assert not ("I fear" in text and "Adele" in text)
 
-    # Export writes the whole workshop; later work can post into the channel on its own.
+    # Export: the whole workshop as a file, offered in the person's personal chat (the only
+    # place Teams lets a bot hand over a file); the channel is told privately. Nothing stays on
+    # the server's disk. Later work can post into the channel on its own.
     mark = len(pg.events)
     await pg.mention("export")
-    await pg.settle()
-    exported = list((tmp_path / "exports").glob("*.md"))
-    assert len(exported) == 1 and "Training for night staff" in exported[0].read_text()
+    await pg.wait_for(mentions_text("personal chat with RASMUS"), after=mark)
+    assert was_targeted_at(teams, "user-id-0", "personal chat with RASMUS")
+    [(chat, offer)] = consent_cards(teams)
+    assert chat != TEAM and offer["name"].endswith(".md")
+    exported = await allow_file(teams, chat, offer)
+    assert "Training for night staff" in exported
+    assert not (tmp_path / "exports").exists()
     await post_to_channel(
         teams.turns.sdk,
         teams.turns.state,
@@ -228,6 +241,7 @@ async def test_a_whole_workshop_runs_in_a_teams_channel_with_cards_threads_and_p
         for sent in teams.recorder.sent
         if sent.body
         for a in sent.body.get("attachments") or []
+        if a["contentType"] == ADAPTIVE_CARD  # not the export's file cards
     ]
     assert len(sent_cards) > 20
     for card in sent_cards:

@@ -1,13 +1,12 @@
 """The Adaptive Cards, as pure functions, compared with reviewed snapshots.
 
-After an intended change run `UPDATE_SNAPSHOTS=1 pytest tests/e2e/teams/test_cards.py` and
-review the diff of tests/e2e/teams/snapshots/.
+After an intended change run `UPDATE_SNAPSHOTS=1 pytest tests/unit/teams/test_cards.py` and
+review the diff of tests/unit/teams/snapshots/.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -18,12 +17,10 @@ from adapters.teams import cards
 from core.circles import Circle
 from core.messages import ItemConfirmed
 from core.model import Actor, ChannelKey, Colour, Note, Step, Workshop
+from tests.schemas import CARD_SCHEMA
+from tests.snapshots import assert_matches_snapshot
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
-# Microsoft's Adaptive Card 1.5 schema (github.com/microsoft/AdaptiveCards, schemas/1.5.0, MIT).
-CARD_SCHEMA = json.loads(
-    (Path(__file__).parent / "schema" / "adaptive-card-1.5.json").read_text(encoding="utf-8")
-)
 WORKSHOP = Workshop(
     "w1",
     ChannelKey("msteams", "team", "channel"),
@@ -73,10 +70,7 @@ def test_each_card_matches_its_reviewed_snapshot(name):
     card = CASES[name]()
     path = SNAPSHOTS / f"{name}.json"
     rendered = json.dumps(card, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
-    if os.environ.get("UPDATE_SNAPSHOTS") or not path.exists():
-        SNAPSHOTS.mkdir(exist_ok=True)
-        path.write_text(rendered, encoding="utf-8")
-    assert rendered == path.read_text(encoding="utf-8")
+    assert_matches_snapshot(path, rendered)
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -17,17 +17,15 @@ from core.circles import Circle
 from core.commands import AddAgreement, AddNote, AddPrerequisite
 from core.messages import BoardView, HelpView
 from core.model import Actor, Agreement, ChannelKey, Colour, Note, Step, Timing, Workshop
+from tests.snapshots import assert_matches_snapshot
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 NOW = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
 
 
 def _matches_snapshot(name: str, value) -> None:
-    path = SNAPSHOTS / f"{name}.json"
     rendered = json.dumps(value, ensure_ascii=False, indent=1, sort_keys=True)
-    if not path.exists():  # first run writes the snapshot; review it like code
-        path.write_text(rendered + "\n", encoding="utf-8")
-    assert rendered + "\n" == path.read_text(encoding="utf-8")
+    assert_matches_snapshot(SNAPSHOTS / f"{name}.json", rendered + "\n")
 
 
 def _workshop(**changes) -> Workshop:

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import struct
 import zipfile
-from pathlib import Path
 
 import jsonschema
 import pytest
 
 from adapters.teams.package import MANIFEST_VERSION, manifest, write_package
 from bot.config import Settings
+from tests.schemas import TEAMS_MANIFEST_SCHEMA
 
-SCHEMA = Path(__file__).parent / "schema" / "MicrosoftTeams.schema.json"
+SCHEMA = TEAMS_MANIFEST_SCHEMA
 BOT_ID = "3f1c2a9e-7b4d-4e8a-9c1f-0a2b3c4d5e6f"
 
 

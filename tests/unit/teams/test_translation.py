@@ -136,3 +136,26 @@ def test_the_expectations_card_asks_for_green_or_red_and_the_today_card_does_not
     colour = next(b for b in later["body"] if b.get("id") == "colour")
     assert [choice["value"] for choice in colour["choices"]] == ["green", "red"]
     assert any(b.get("id") == "anonymous" for b in today["body"])
+
+
+def test_a_card_field_of_the_wrong_type_is_refused_with_the_cards_hint_not_a_crash():
+    wrong = [
+        {"rasmus": "note", "circle": "realistic", "text": ["a", "list"]},
+        {"rasmus": "note", "circle": 7, "text": "x"},
+        {"rasmus": "note", "circle": "realistic", "text": "x", "anonymous": {"on": True}},
+        {"rasmus": "note", "circle": "realistic", "text": "x", "colour": ["red"]},
+        {"rasmus": "prereq", "timing": ["before"], "text": "x"},
+        {"rasmus": "agree", "owner": {"id": "29:megan"}, "due": "2027-03-01", "what": "y"},
+        {"rasmus": "edit", "short_id": "R1", "new_text": "x", "code": 1234},
+    ]
+    refusals = [command_from_submit(values) for values in wrong]
+    assert all(isinstance(r, Refusal) and r.key == "bad_form_field" for r in refusals)
+    assert [r.hint for r in refusals] == ["hint_note"] * 4 + [
+        "hint_prereq",
+        "hint_agree",
+        "hint_code",
+    ]
+    # Teams' own spellings of a toggle still read as before.
+    toggled = {"rasmus": "note", "circle": "realistic", "text": "x", "anonymous": True}
+    assert command_from_submit(toggled).anonymous is True
+    assert command_from_submit({"rasmus": ["note"]}) is None and command_from_submit([1]) is None

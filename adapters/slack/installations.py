@@ -1,9 +1,10 @@
-"""Slack installations (OAuth installs in many workspaces), owned by the Slack adapter.
+"""Slack installations (OAuth installs in many workspaces): the Slack adapter's own table.
 
 One row per installed workspace (or Enterprise Grid org): the bot token and what it is for.
-The table needs an Alembic migration; `SLACK_METADATA` describes it. slack_sdk's own
-SQLAlchemy store is not used because its module imports SQLAlchemy's asyncio layer, which
-needs greenlet, for nothing we use.
+The table is created by the shared Alembic migrations (0002); `SLACK_METADATA` describes it,
+apart from the workshop tables, so that adapters.persistence never imports Slack's SDK.
+slack_sdk's own SQLAlchemy store is not used because its module imports SQLAlchemy's asyncio
+layer, which needs greenlet, for nothing we use.
 """
 
 from __future__ import annotations

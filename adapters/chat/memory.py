@@ -1,0 +1,145 @@
+"""What a chat platform remembers about its circle messages, in the shared PlatformState store.
+
+- circle messages: (workshop, step, circle) -> the channel and id of the message (Slack `ts`,
+  Teams activity id) that shows the circle's counts, to update them in place;
+- threads: the id of a circle message in its channel -> its origin (workshop, circle, step), so
+  that a reply in its thread becomes a note carrying where it was written;
+- forgetting a channel after its workshop is deleted.
+
+Order per channel: a delivery still posting circle messages must not remember them after the
+channel was forgotten. Work that posts, remembers or forgets runs inside `in_order(channel)`,
+one turn at a time per channel (other channels go on meanwhile).
+
+The store is synchronous (SQL), so every call runs on the CoreRunner's threads.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Protocol
+
+from adapters.chat.core_runner import CoreRunner
+from core.circles import Circle
+from core.model import ChannelKey, Step
+
+CIRCLE_MESSAGES = "chat.circle_message"
+THREADS = "chat.thread"
+
+
+class KeyValueStore(Protocol):
+    """adapters.persistence.state.PlatformState, as the kit uses it."""
+
+    def get(self, namespace: str, key: str) -> str | None: ...
+    def put(self, namespace: str, key: str, value: str) -> None: ...
+    def delete(self, namespace: str, key: str) -> None: ...
+    def items(self, namespace: str, prefix: str = "") -> dict[str, str]: ...
+
+
+@dataclass(frozen=True)
+class CircleMessage:
+    channel: ChannelKey
+    message_id: str
+
+
+@dataclass(frozen=True)
+class ThreadOrigin:
+    """The circle message a thread hangs under: which workshop, circle and step it was for."""
+
+    workshop_id: str
+    circle: Circle
+    step: Step
+
+
+def channel_text(channel: ChannelKey) -> str:
+    return f"{channel.platform}|{channel.workspace}|{channel.channel}|"
+
+
+def _circle_key(platform: str, workshop_id: str, step: Step, circle: Circle) -> str:
+    return f"{platform}|{workshop_id}|{step.value}|{circle.value}"
+
+
+class ChannelOrder:
+    """One turn at a time per channel; the lock of a channel nobody waits for is dropped."""
+
+    def __init__(self) -> None:
+        self._locks: dict[ChannelKey, asyncio.Lock] = {}
+        self._users: dict[ChannelKey, int] = {}
+
+    @asynccontextmanager
+    async def turn(self, channel: ChannelKey) -> AsyncIterator[None]:
+        lock = self._locks.setdefault(channel, asyncio.Lock())
+        self._users[channel] = self._users.get(channel, 0) + 1
+        try:
+            async with lock:
+                yield
+        finally:
+            self._users[channel] -= 1
+            if not self._users[channel]:
+                del self._users[channel], self._locks[channel]
+
+
+class ChatMemory:
+    def __init__(self, state: KeyValueStore, core: CoreRunner):
+        self._state = state
+        self._core = core
+        self._order = ChannelOrder()
+
+    def in_order(self, channel: ChannelKey):
+        """`async with memory.in_order(channel):` -- deliveries and forgetting, one at a time."""
+        return self._order.turn(channel)
+
+    async def remember_circle_message(
+        self,
+        channel: ChannelKey,
+        workshop_id: str,
+        step: Step,
+        circle: Circle,
+        message_id: str,
+    ) -> None:
+        ref = {"w": channel.workspace, "c": channel.channel, "id": message_id}
+        origin = {"w": workshop_id, "c": circle.value, "s": step.value}
+
+        def remember() -> None:
+            key = _circle_key(channel.platform, workshop_id, step, circle)
+            self._state.put(CIRCLE_MESSAGES, key, json.dumps(ref))
+            self._state.put(THREADS, channel_text(channel) + message_id, json.dumps(origin))
+
+        await self._core.run(remember)
+
+    async def circle_message(
+        self, platform: str, workshop_id: str, step: Step, circle: Circle
+    ) -> CircleMessage | None:
+        key = _circle_key(platform, workshop_id, step, circle)
+        raw = await self._core.run(self._state.get, CIRCLE_MESSAGES, key)
+        if not raw:
+            return None
+        ref = json.loads(raw)
+        return CircleMessage(ChannelKey(platform, ref["w"], ref["c"]), ref["id"])
+
+    async def thread_origin(self, channel: ChannelKey, thread_id: str) -> ThreadOrigin | None:
+        raw = await self._core.run(self._state.get, THREADS, channel_text(channel) + thread_id)
+        if not raw:
+            return None
+        found = json.loads(raw)
+        return ThreadOrigin(found["w"], Circle(found["c"]), Step(found["s"]))
+
+    async def forget_channel(self, channel: ChannelKey) -> None:
+        """Nothing of the channel's workshops stays: its threads and circle messages. (Older,
+        closed workshops in the channel lose theirs too; they take no notes any more.)
+        Call it inside `in_order(channel)`, so no delivery in progress remembers after it."""
+
+        def forget() -> None:
+            threads = self._state.items(THREADS, channel_text(channel))
+            workshops = {json.loads(raw)["w"] for raw in threads.values()}
+            for key in threads:
+                self._state.delete(THREADS, key)
+            for workshop_id in workshops:
+                prefix = f"{channel.platform}|{workshop_id}|"
+                for key in self._state.items(CIRCLE_MESSAGES, prefix):
+                    self._state.delete(CIRCLE_MESSAGES, key)
+
+        await self._core.run(forget)

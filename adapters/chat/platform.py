@@ -1,0 +1,86 @@
+"""The seam every chat platform plugs into: services in, a `Platform` out.
+
+The bootstrap (bot/wiring.py) builds each platform with `build(settings, services)`, where
+`settings` is a plain mapping of every setting (each platform reads its own keys) and
+`services` the shared `Services`. Nothing here, nor in a platform, imports `bot`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Protocol
+
+from adapters.chat.core_runner import CoreRunner
+from adapters.chat.memory import ChatMemory, KeyValueStore
+from adapters.chat.status import ChannelStatus
+from core.messages import Reply
+from core.model import Actor, ChannelKey
+from core.service import WorkshopService
+
+if TYPE_CHECKING:
+    from aiohttp import web
+
+
+@dataclass
+class Services:
+    """What the bootstrap hands every platform.
+
+    `store` is the persistence store (its `engine` is there for a platform's own tables, such
+    as Slack's OAuth installations); `state` the key-value PlatformState; `core` the one
+    CoreRunner every platform calls the core through; `memory` circle-message and thread
+    memory on top of `state`."""
+
+    service: WorkshopService
+    state: KeyValueStore
+    store: Any
+    clock: Callable[[], datetime]
+    default_language: str
+    core: CoreRunner
+    memory: ChatMemory
+
+
+def services(
+    service: WorkshopService,
+    state: KeyValueStore,
+    store: Any,
+    clock: Callable[[], datetime],
+    default_language: str,
+    core: CoreRunner | None = None,
+) -> Services:
+    core = core or CoreRunner()
+    return Services(
+        service, state, store, clock, default_language, core, ChatMemory(state, core)
+    )
+
+
+class Platform(Protocol):
+    name: str
+
+    def mount(self, app: web.Application) -> ChannelStatus:
+        """Registers the platform's routes and lifecycle on the shared server (nothing when it
+        lacks configuration) and says whether it is active and why."""
+        ...
+
+    async def deliver(
+        self,
+        channel: ChannelKey,
+        replies: Sequence[Reply],
+        *,
+        actor: Actor | None = None,
+        context: Any = None,
+        source_ref: str | None = None,
+    ) -> None:
+        """Sends the core's replies for `channel`: CHANNEL replies to the channel, PRIVATE ones
+        to `actor` (the person who acted; PRIVATE replies are dropped without one).
+
+        `context` is the platform's in-request handle (Slack: the request's AsyncWebClient;
+        Teams: the TurnContext) while a request is being answered, and None for later,
+        proactive sends (the outbox dispatcher), where the platform finds its own way in.
+        `source_ref` names the chat message the replies answer, when there is one.
+        One reply that fails is logged and does not stop the others."""
+        ...
+
+
+PlatformFactory = Callable[[Mapping[str, Any], Services], Platform]

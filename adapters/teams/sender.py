@@ -1,0 +1,192 @@
+"""Carries out what `delivery.plan` decided for the core's replies.
+
+In a turn, Teams gets its answer fast: the turn itself sends only what the person who acted
+must see now (confirmations, refusals, short replies), to everyone or privately as a targeted
+message (their 1:1 chat with RASMUS when Teams refuses those). New channel posts (a step and
+its six circle cards) and in-place count updates run after the turn through the channel's
+conversation reference. Without a turn (proactive delivery) everything goes through that
+reference at once. The export is handed to `ExportOffers`, which sends it as a file.
+
+Circle cards are remembered in the shared kit's memory (adapters.chat.memory); posting and
+remembering them, and forgetting a deleted workshop's cards, run in the channel's order, so a
+post still under way never remembers a card after its channel was forgotten.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+from aiohttp import ClientResponseError
+from microsoft_agents.activity import Activity, ChannelAccount
+from microsoft_agents.hosting.core import TurnContext
+
+from adapters.chat.memory import ChatMemory
+from adapters.chat.work import WorkInFlight
+from adapters.teams import delivery
+from adapters.teams.export import ExportOffers
+from adapters.teams.members import conversation_members
+from adapters.teams.proactive import continue_in, open_personal_chat, reference_of
+from adapters.teams.sdk import TeamsSdk
+from adapters.teams.state import TeamsState
+from adapters.teams.translate import PLATFORM, Where
+from core.events import WorkshopDeleted
+from core.messages import Audience, ExportReady, Reply
+from core.model import Actor, ChannelKey
+from core.service import Outcome
+
+log = logging.getLogger("rasmus.teams")
+
+
+class TeamsSender:
+    def __init__(self, sdk: TeamsSdk, state: TeamsState, memory: ChatMemory, exports: ExportOffers):
+        self.sdk = sdk
+        self.state = state
+        self.memory = memory
+        self.exports = exports
+        self._after_turn = WorkInFlight()  # the kit's tracker, as Slack's after-ack work
+
+    async def drain(self) -> None:
+        """Waits for work still running after its turn (on shutdown, and in tests)."""
+        await self._after_turn.drain()
+
+    # --- in a turn ------------------------------------------------------------------------
+    async def deliver(
+        self, context: TurnContext, place: Where, who: Actor, outcome: Outcome
+    ) -> None:
+        if any(isinstance(event, WorkshopDeleted) for event in outcome.events):
+            async with self.memory.in_order(place.channel):
+                await self.memory.forget_channel(place.channel)
+        await self.deliver_in_turn(context, place, who, outcome.replies)
+
+    async def deliver_in_turn(
+        self, context: TurnContext, place: Where, who: Actor | None, replies: Sequence[Reply]
+    ) -> None:
+        later = await self._send_now(context, place, who, replies)
+        if later:
+            reference = reference_of(context.activity, place.conversation_root)
+            self._after_turn.spawn(self._post_after_turn(place, reference, later))
+
+    # --- without a turn -------------------------------------------------------------------
+    async def deliver_proactively(
+        self, channel: ChannelKey, replies: Sequence[Reply], who: Actor | None
+    ) -> None:
+        """Through the channel's stored reference (install or workshop start)."""
+        reference = await self.state.channel_reference(channel)
+        if reference is None:
+            raise LookupError(f"no Teams conversation reference for {channel}")
+        conversation = reference.get("conversation") or {}
+        place = Where(channel, channel.channel, None, conversation.get("conversationType") or "")
+
+        async def work(context: TurnContext) -> None:
+            later = await self._send_now(context, place, who, replies, isolated=True)
+            async with self.memory.in_order(channel):
+                await self._post_all(context, place, later)
+
+        await continue_in(self.sdk, reference, work)
+
+    # --- both -----------------------------------------------------------------------------
+    async def _send_now(
+        self,
+        context: TurnContext,
+        place: Where,
+        who: Actor | None,
+        replies: Sequence[Reply],
+        *,
+        isolated: bool = False,
+    ) -> list[delivery.Planned]:
+        """Sends what belongs in this conversation now; returns the posts and updates."""
+        names = await self.state.member_names()
+        later: list[delivery.Planned] = []
+        for reply in replies:
+            if who is None and reply.audience is Audience.PRIVATE:
+                log.warning("a private reply without a person to send it to was dropped")
+                continue
+            try:
+                later += await self._send_reply(context, place, who, reply, names)
+            except Exception:  # noqa: BLE001 - without a turn, one failed reply stops no other
+                if not isolated:
+                    raise  # in a turn, the turn's error handler tells the person
+                log.exception("a Teams reply could not be delivered")
+        return later
+
+    async def _send_reply(
+        self, context: TurnContext, place: Where, who: Actor | None, reply: Reply, names
+    ) -> list[delivery.Planned]:
+        if isinstance(reply.message, ExportReady) and who is not None:
+            told = await self.exports.offer(context, place, who, reply.message, reply.language)
+            if told is not None:
+                await self.send_private(context, place, who, told)
+            return []
+        later: list[delivery.Planned] = []
+        for planned in delivery.plan(reply, names):
+            if not isinstance(planned, delivery.Send):
+                later.append(planned)
+            elif planned.private and who is not None:
+                await self.send_private(context, place, who, planned.activity)
+            else:
+                await context.send_activity(planned.activity)
+        return later
+
+    async def send_private(
+        self, context: TurnContext, place: Where, who: Actor, activity: Activity
+    ) -> None:
+        """Only `who` sees it: a personal chat already is private; elsewhere, targeted."""
+        if place.is_personal:
+            await context.send_activity(activity)
+            return
+        # A targeted message: shown in the conversation to this one person only.
+        targeted = activity.model_copy(deep=True).with_targeted_recipient(
+            ChannelAccount(id=who.user_id, name=who.display_name or None)
+        )
+        try:
+            await context.send_activity(targeted)
+        except ClientResponseError as refused:
+            if not 400 <= refused.status < 500 or refused.status == 429:
+                raise  # Teams is down or busy (already retried): not a reason to change route
+            # Teams refused the targeted message itself (e.g. a tenant without them). Still
+            # private, never the channel: their 1:1 chat with RASMUS instead.
+            log.warning("Teams refused a targeted message; using a personal chat instead")
+            reference = await open_personal_chat(context, who.user_id, activity)
+            await self.state.remember_person(who.user_id, reference)
+
+    async def _post_after_turn(
+        self, place: Where, reference: dict, planned: list[delivery.Planned]
+    ) -> None:
+        async def work(context: TurnContext) -> None:
+            await self._post_all(context, place, planned)
+
+        try:
+            async with self.memory.in_order(place.channel):
+                await continue_in(self.sdk, reference, work)
+        except Exception:  # noqa: BLE001
+            log.exception("could not continue the Teams conversation after the turn")
+
+    async def _post_all(
+        self, context: TurnContext, place: Where, planned: list[delivery.Planned]
+    ) -> None:
+        """New posts and in-place updates; call inside `memory.in_order(place.channel)`."""
+        for item in planned:
+            try:
+                await self._post_one(context, place, item)
+            except Exception:  # noqa: BLE001 - one failed post must not stop the rest
+                log.exception("a Teams post after the turn failed")
+
+    async def _post_one(self, context: TurnContext, place: Where, item: delivery.Planned) -> None:
+        if isinstance(item, delivery.UpdateCircle):
+            card = await self.memory.circle_message(
+                PLATFORM, item.workshop_id, item.step, item.circle
+            )
+            if card:
+                item.activity.id = card.message_id
+                await context.update_activity(item.activity)
+            return
+        activity = item.activity
+        if item.with_members:
+            activity = item.with_members(await conversation_members(context, self.state))
+        response = await context.send_activity(activity)
+        if item.circle and response and response.id:
+            workshop_id, circle, step = item.circle
+            await self.memory.remember_circle_message(
+                place.channel, workshop_id, step, circle, response.id
+            )
