@@ -16,6 +16,7 @@ from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
 from slack_bolt.async_app import AsyncApp
 
 from adapters.slack.app import build_bolt_app, uses_oauth, web_client
+from adapters.slack.guard import SlackGuard, refuse
 
 log = logging.getLogger("rasmus.slack")
 
@@ -42,9 +43,17 @@ def missing_configuration(settings) -> str | None:
     return None
 
 
-def events_handler(bolt: AsyncApp):
+def events_handler(bolt: AsyncApp, guard: SlackGuard):
     async def slack_events(request: web.Request) -> web.Response:
-        response = await bolt.async_dispatch(await to_bolt_request(request))
+        refusal = await guard.screen(request)  # signature, body shape, replays, double clicks
+        if refusal is not None:
+            return refusal
+        try:
+            response = await bolt.async_dispatch(await to_bolt_request(request))
+        except Exception as error:  # noqa: BLE001 - the last net: a caller never gets a 500
+            return refuse(400, f"unreadable request ({type(error).__name__})")
+        if response.status >= 500:  # bolt's answer to a body it could not handle
+            return refuse(400, "bolt could not handle the request")
         return await to_aiohttp_response(response)
 
     return slack_events
@@ -117,7 +126,8 @@ def mount_slack(app: web.Application, runtime):
     if socket_mode:
         app.cleanup_ctx.append(socket_mode_lifecycle(bolt, settings))
         return ChannelStatus("Slack", True, "Socket Mode (SLACK_APP_TOKEN set)")
-    app.router.add_post(EVENTS_PATH, events_handler(bolt))
+    guard = SlackGuard(settings.slack_signing_secret, runtime.state.engine)
+    app.router.add_post(EVENTS_PATH, events_handler(bolt, guard))
     if bolt.oauth_flow is not None:
         install, redirect = oauth_handlers(bolt)
         app.router.add_get("/slack/install", install)
