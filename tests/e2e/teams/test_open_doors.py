@@ -154,3 +154,43 @@ async def test_in_anonymous_mode_a_service_url_off_this_machine_gets_400_and_one
     assert len(loud) == 1
     assert not any(record.exc_info for record in caplog.records)  # no traceback
     assert "Rostering" not in caplog.text  # the payload stays out of the log
+
+
+BAD_BODIES = {
+    "not JSON": b"not json",
+    "invalid UTF-8": b'{"type": "message\xff"}',
+    "a JSON array": b"[1, 2]",
+    "null": b"null",
+    "an empty object": b"{}",
+    "an empty body": b"",
+    "a conversation that is a string": b'{"type": "message", "conversation": "x"}',
+    "a sender that is a number": (
+        b'{"type": "message", "conversation": {"id": "c"}, "from": 5,'
+        b' "serviceUrl": "http://127.0.0.1:9/"}'
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BAD_BODIES))
+async def test_a_body_that_is_no_activity_gets_400_with_one_log_line_and_no_traceback(
+    tmp_path, caplog, case
+):
+    runtime = build_runtime(teams_settings(tmp_path), migrate=True)  # anonymous mode
+    app, _ = build_web_app(runtime)
+    runner, port = await serve(app)
+    caplog.set_level(logging.INFO)
+    caplog.clear()  # the start's own warning about anonymous mode is not this request's
+    try:
+        async with aiohttp.ClientSession() as session:
+            async with session.post(
+                f"http://127.0.0.1:{port}/api/messages",
+                data=BAD_BODIES[case],
+                headers={"Content-Type": "application/json"},
+            ) as answer:
+                assert answer.status == 400
+    finally:
+        await runner.cleanup()
+        runtime.close()
+    loud = [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert [r.name for r in loud] == ["rasmus.teams"] and "refused" in loud[0].getMessage()
+    assert not any(record.exc_info for record in caplog.records)
