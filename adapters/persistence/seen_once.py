@@ -12,9 +12,26 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, delete
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
+from adapters.persistence.database import create_database_engine
 from adapters.persistence.tables import PlatformStateRow
+
+
+def seen_once_engine(engine: Engine) -> Engine:
+    """Where the memory of seen requests lives. On PostgreSQL: the database itself (a row lock
+    is all an insert waits for). On SQLite: a file beside the database, because SQLite has one
+    write lock per file and a workshop's transaction holds it while the core works; an ack
+    waiting for it took p99 from ~90 ms to ~700 ms (bench/slack_ack.py, 10 at once). The file
+    is shared by every process on the host and survives restarts, as the database does."""
+    url = engine.url
+    database = url.database if url.get_backend_name() == "sqlite" else None
+    if not database or database == ":memory:":
+        return engine
+    sibling = create_database_engine(str(make_url(str(url)).set(database=f"{database}.seen")))
+    PlatformStateRow.__table__.create(sibling, checkfirst=True)
+    return sibling
 
 
 def fingerprint(*parts: str) -> str:
@@ -29,16 +46,23 @@ class SeenOnce:
 
     def first_time(self, key: str, now: datetime) -> bool:
         """True for the first call with this key (within `keep`), False for every repeat."""
+        return self.first_times([key], now)[0]
+
+    def first_times(self, keys: list[str], now: datetime) -> list[bool]:
+        """`first_time` for several keys in one transaction (one write lock on SQLite)."""
         dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
-        statement = (
-            dialect.insert(PlatformStateRow)
-            .values(namespace=self.namespace, key=key, value="", updated_at=now)
-            .on_conflict_do_nothing(index_elements=["namespace", "key"])
-            .returning(PlatformStateRow.key)  # psycopg reports no rowcount for this
-        )
+        answers = []
         with Session(self.engine) as session, session.begin():
             self._sweep(session, now)
-            return session.execute(statement).first() is not None
+            for key in keys:
+                statement = (
+                    dialect.insert(PlatformStateRow)
+                    .values(namespace=self.namespace, key=key, value="", updated_at=now)
+                    .on_conflict_do_nothing(index_elements=["namespace", "key"])
+                    .returning(PlatformStateRow.key)  # psycopg reports no rowcount for this
+                )
+                answers.append(session.execute(statement).first() is not None)
+        return answers
 
     def _sweep(self, session: Session, now: datetime) -> None:
         # At most once a minute per process: a repeat older than `keep` is refused elsewhere

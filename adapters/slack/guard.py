@@ -29,8 +29,9 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import parse_qsl
 
 from aiohttp import web
+from sqlalchemy.exc import SQLAlchemyError
 
-from adapters.persistence.seen_once import SeenOnce, fingerprint
+from adapters.persistence.seen_once import SeenOnce, fingerprint, seen_once_engine
 from adapters.slack.shapes import shape_problem
 
 log = logging.getLogger("rasmus.slack")
@@ -95,8 +96,8 @@ class SlackGuard:
     def __init__(self, signing_secret: str, engine, clock: Callable[[], float] | None = None):
         self._secret = signing_secret.encode()
         self._clock = clock or (lambda: time.time())  # looked up per call, as bolt's clock is
-        self.requests = SeenOnce(engine, "slack.seen_request", KEEP)
-        self.clicks = SeenOnce(engine, "slack.seen_click", KEEP)
+        self.seen = SeenOnce(seen_once_engine(engine), "slack.seen", KEEP)
+        self._recent: dict[str, float] = {}  # this process's own memory: repeats skip the DB
 
     async def screen(self, request: web.Request) -> web.Response | None:
         """A refusal (or the quiet 200 for a repeat); None when bolt may take the request."""
@@ -115,12 +116,28 @@ class SlackGuard:
         problem, body = body_problem(raw, request.headers.get("Content-Type"))
         if problem:
             return refuse(400, problem)
-        at = datetime.fromtimestamp(now, UTC)
-        if not await asyncio.to_thread(self.requests.first_time, fingerprint(signature), at):
-            log.info("ignored a repeated Slack request (same signature)")
-            return web.Response(status=200)
+        keys = ["request:" + fingerprint(signature)]
         click = click_key(body)
-        if click and not await asyncio.to_thread(self.clicks.first_time, click, at):
-            log.info("ignored a repeated Slack button click")
+        if click:
+            keys.append("click:" + click)
+        if not await self._first_time(keys, now):
+            log.info("ignored a repeated Slack request or button click")
             return web.Response(status=200)
         return None
+
+    async def _first_time(self, keys: list[str], now: float) -> bool:
+        recent = self._recent
+        if any(recent.get(key, 0) > now for key in keys):
+            return False
+        if len(recent) > 10_000:  # forget the expired, so memory stays small
+            for key in [key for key, until in recent.items() if until <= now]:
+                del recent[key]
+        for key in keys:
+            recent[key] = now + KEEP.total_seconds()
+        # The database decides across processes: the first writer of every key wins.
+        at = datetime.fromtimestamp(now, UTC)
+        try:
+            return all(await asyncio.to_thread(self.seen.first_times, keys, at))
+        except SQLAlchemyError as error:  # this process's memory above still holds
+            log.warning("could not record a Slack request as seen: %s", type(error).__name__)
+            return True
