@@ -8,8 +8,9 @@ checks exist because bolt answers malformed input with a 500 and a traceback.
 Replays: a request whose signature was seen before is answered 200 and does nothing. Not 401:
 Slack itself re-sends a request when our answer was late, and a 200 tells it to stop, while
 a replaying attacker learns nothing either way. A signature covers the timestamp and the body,
-so an equal signature is an equal request. The hash is kept in the database (so every process
-agrees) for as long as Slack's five-minute window accepts the timestamp, and a little longer.
+so an equal signature is an equal request. Its hash is kept in the database (PostgreSQL), or
+in a file beside the SQLite database (see `seen_once_engine`), so every process agrees, for
+as long as Slack's five-minute window accepts the timestamp, and a little longer.
 
 Button clicks: a block action is handled once per person, action, moment (`action_ts`),
 trigger and message, even when it arrives again under a fresh signature.
