@@ -99,6 +99,11 @@ class SlackGuard:
         self._clock = clock or (lambda: time.time())  # looked up per call, as bolt's clock is
         self.seen = SeenOnce(seen_once_engine(engine), "slack.seen", KEEP)
         self._recent: dict[str, float] = {}  # this process's own memory: repeats skip the DB
+        self._own_engine = self.seen.engine is not engine
+
+    async def close(self, _app=None) -> None:
+        if self._own_engine:  # the file beside SQLite; the database itself is the runtime's
+            self.seen.engine.dispose()
 
     async def screen(self, request: web.Request) -> web.Response | None:
         """A refusal (or the quiet 200 for a repeat); None when bolt may take the request."""

@@ -127,6 +127,7 @@ def mount_slack(app: web.Application, runtime):
         app.cleanup_ctx.append(socket_mode_lifecycle(bolt, settings))
         return ChannelStatus("Slack", True, "Socket Mode (SLACK_APP_TOKEN set)")
     guard = SlackGuard(settings.slack_signing_secret, runtime.state.engine)
+    app.on_cleanup.append(guard.close)
     app.router.add_post(EVENTS_PATH, events_handler(bolt, guard))
     if bolt.oauth_flow is not None:
         install, redirect = oauth_handlers(bolt)
