@@ -63,6 +63,8 @@ class Settings(BaseSettings):
         ),
     )
     teams_app_id: str = ""  # the Teams app's own id in its manifest; a fresh GUID when empty
+    teams_allow_anonymous: bool = False  # local testing only: no credentials, loopback only
+    teams_extra_service_hosts: str = ""  # comma-separated hosts beyond Microsoft's own
 
 
 def load_settings(**overrides) -> Settings:

@@ -19,6 +19,7 @@ from adapters.chat.platform import Services
 from adapters.chat.status import ChannelStatus
 from adapters.slack.app import build_bolt_app, uses_oauth, web_client
 from adapters.slack.bridge import SlackBridge
+from adapters.slack.guard import SlackGuard, refuse
 from adapters.slack.settings import SlackSettings
 
 log = logging.getLogger("rasmus.slack")
@@ -46,9 +47,17 @@ def missing_configuration(settings: SlackSettings) -> str | None:
     return None
 
 
-def events_handler(bolt: AsyncApp):
+def events_handler(bolt: AsyncApp, guard: SlackGuard):
     async def slack_events(request: web.Request) -> web.Response:
-        response = await bolt.async_dispatch(await to_bolt_request(request))
+        refusal = await guard.screen(request)  # signature, body shape, replays, double clicks
+        if refusal is not None:
+            return refusal
+        try:
+            response = await bolt.async_dispatch(await to_bolt_request(request))
+        except Exception as error:  # noqa: BLE001 - the last net: a caller never gets a 500
+            return refuse(400, f"unreadable request ({type(error).__name__})")
+        if response.status >= 500:  # bolt's answer to a body it could not handle
+            return refuse(400, "bolt could not handle the request")
         return await to_aiohttp_response(response)
 
     return slack_events
@@ -122,7 +131,9 @@ def mount_slack(
     if socket_mode:
         app.cleanup_ctx.append(socket_mode_lifecycle(bolt, settings))
         return ChannelStatus("Slack", True, "Socket Mode (SLACK_APP_TOKEN set)"), bridge
-    app.router.add_post(EVENTS_PATH, events_handler(bolt))
+    guard = SlackGuard(settings.slack_signing_secret, services.store.engine)
+    app.on_cleanup.append(guard.close)
+    app.router.add_post(EVENTS_PATH, events_handler(bolt, guard))
     if bolt.oauth_flow is not None:
         install, redirect = oauth_handlers(bolt)
         app.router.add_get("/slack/install", install)

@@ -7,7 +7,7 @@ from http import HTTPStatus
 from microsoft_agents.activity import InvokeResponse
 from microsoft_agents.hosting.core import ActivityHandler, TurnContext
 
-from adapters.teams.export import CONSENT_INVOKE
+from adapters.teams.guard import CONSENT_INVOKE
 from adapters.teams.turns import TeamsTurns
 
 

@@ -36,7 +36,6 @@ log = logging.getLogger("rasmus.teams")
 
 CONSENT_CARD = "application/vnd.microsoft.teams.card.file.consent"
 FILE_INFO_CARD = "application/vnd.microsoft.teams.card.file.info"
-CONSENT_INVOKE = "fileConsent/invoke"
 KEPT_FOR = timedelta(days=1)  # an offer nobody answers is dropped after this
 
 

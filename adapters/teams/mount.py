@@ -18,6 +18,14 @@ from pydantic import ValidationError
 from adapters.chat.platform import Services
 from adapters.chat.status import ChannelStatus
 from adapters.teams.agent import RasmusTeamsAgent
+from adapters.teams.guard import (
+    TeamsMode,
+    quiet_sdk_validation_logs,
+    refuse,
+    screen_activity,
+    teams_mode,
+    teams_off,
+)
 from adapters.teams.sdk import TeamsSdk, build_sdk
 from adapters.teams.settings import TeamsSettings
 from adapters.teams.turns import TeamsTurns
@@ -29,8 +37,8 @@ TEAMS_KEY = web.AppKey("teams_turns", TeamsTurns)
 _BAR = "!" * 78
 ANONYMOUS_WARNING = f"""
 {_BAR}
-!! Teams runs WITHOUT credentials (anonymous mode): any caller can post to /api/messages.
-!! This is for local testing with the Agents Playground only. In production set
+!! Teams runs WITHOUT credentials (TEAMS_ALLOW_ANONYMOUS): any caller can post to
+!! /api/messages; only loopback serviceUrls are answered. For local testing only. Set
 !! CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID, ...__CLIENTSECRET and ...__TENANTID.
 {_BAR}"""
 
@@ -46,15 +54,18 @@ async def verified_claims(request: web.Request, sdk: TeamsSdk) -> ClaimsIdentity
     try:
         return await JwtTokenValidator(sdk.auth_configuration).validate_token(token)
     except Exception as error:  # noqa: BLE001 - every way a token can be bad means 401
-        log.warning("rejected a Teams request: %s", type(error).__name__)
+        log.debug("token check failed: %s", type(error).__name__)  # the 401 logs one line
         return None
 
 
-def messages_handler(sdk: TeamsSdk, agent: RasmusTeamsAgent):
+def messages_handler(sdk: TeamsSdk, agent: RasmusTeamsAgent, mode: TeamsMode):
     async def handle(request: web.Request) -> web.StreamResponse:
         claims = await verified_claims(request, sdk)
         if claims is None:
-            return web.json_response({"error": "unauthorized"}, status=401)
+            return refuse(401, "no valid Bot Framework token")
+        refusal = await screen_activity(request, mode, claims)
+        if refusal is not None:
+            return refusal
         with warnings.catch_warnings():
             # The SDK reads the identity under this plain string key.
             warnings.simplefilter("ignore", NotAppKeyWarning)
@@ -62,7 +73,9 @@ def messages_handler(sdk: TeamsSdk, agent: RasmusTeamsAgent):
         try:
             return await sdk.adapter.process(request, agent)
         except ValidationError:  # a body that is JSON but no Bot Framework activity
-            return web.json_response({"error": "not an activity"}, status=400)
+            return refuse(400, "not an activity")
+        except Exception as error:  # noqa: BLE001 - the last net: a caller never gets a 500
+            return refuse(400, f"unreadable request ({type(error).__name__})")
 
     return handle
 
@@ -73,12 +86,17 @@ def mount_teams(
     services: Services,
     *,
     sdk: TeamsSdk | None = None,
-) -> tuple[ChannelStatus, TeamsTurns]:
+) -> tuple[ChannelStatus, TeamsTurns | None]:
+    mode = teams_mode(settings)
+    if not mode.active:  # refused with a 404 that calls nothing and stores nothing
+        app.router.add_post("/api/messages", teams_off)
+        return ChannelStatus("Teams", False, mode.reason), None
+    quiet_sdk_validation_logs()
     sdk = sdk or build_sdk(settings)
     turns = TeamsTurns(settings, services, sdk)
     agent = RasmusTeamsAgent(turns)
     app[TEAMS_KEY] = turns
-    app.router.add_post("/api/messages", messages_handler(sdk, agent))
+    app.router.add_post("/api/messages", messages_handler(sdk, agent, mode))
     app.on_cleanup.append(lambda _app: turns.drain())
     if sdk.anonymous:
         log.warning(ANONYMOUS_WARNING)
@@ -86,6 +104,5 @@ def mount_teams(
         logging.getLogger(
             "microsoft_agents.hosting.core.connector.client.user_token_client"
         ).setLevel(logging.ERROR)
-        status = ChannelStatus("Teams", True, "ANONYMOUS local mode: no credentials, testing only")
-        return status, turns
+        return ChannelStatus("Teams", True, mode.reason), turns
     return ChannelStatus("Teams", True, f"POST /api/messages, bot id {sdk.app_id}"), turns

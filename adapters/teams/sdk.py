@@ -22,7 +22,9 @@ from microsoft_agents.hosting.core.authorization import (
 )
 from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
 
+from adapters.teams.guard import service_url_policy
 from adapters.teams.retry import RetryPolicy, retrying_middleware
+from adapters.teams.service_urls import ServiceUrlPolicy, ServiceUrlRefused
 from adapters.teams.settings import TeamsSettings
 from core.texts import t
 
@@ -46,13 +48,16 @@ class TeamsSdk:
 class RetryingClientFactory(RestChannelServiceClientFactory):
     """The SDK's factory, with each connector client's HTTP session retrying 429 and 5xx."""
 
-    def __init__(self, connection_manager, policy: RetryPolicy):
+    def __init__(self, connection_manager, policy: RetryPolicy, service_urls: ServiceUrlPolicy):
         super().__init__(connection_manager)
         self._policy = policy
+        self._service_urls = service_urls
 
     async def create_connector_client(
         self, context, claims_identity, service_url, audience, scopes=None, use_anonymous=False
     ):
+        if not self._service_urls.allows(service_url):  # every send passes here, proactive too
+            raise ServiceUrlRefused("serviceUrl outside the allowed hosts")
         plain = await super().create_connector_client(
             context, claims_identity, service_url, audience, scopes, use_anonymous
         )
@@ -82,7 +87,8 @@ async def log_turn_error(context, error: Exception) -> None:
 
 def build_sdk(settings: TeamsSettings, policy: RetryPolicy | None = None) -> TeamsSdk:
     policy = policy or RetryPolicy()
-    has_credentials = bool(settings.teams_client_id and settings.teams_client_secret)
+    service_urls = service_url_policy(settings)
+    has_credentials = not service_urls.anonymous  # all three credentials
     if has_credentials:
         configuration = AgentAuthConfiguration(
             client_id=settings.teams_client_id,
@@ -99,7 +105,7 @@ def build_sdk(settings: TeamsSettings, policy: RetryPolicy | None = None) -> Tea
             connections_configurations={"SERVICE_CONNECTION": configuration},
         )
     adapter = CloudAdapter(
-        channel_service_client_factory=RetryingClientFactory(connections, policy)
+        channel_service_client_factory=RetryingClientFactory(connections, policy, service_urls)
     )
     adapter.on_turn_error = log_turn_error
     return TeamsSdk(adapter, configuration, not has_credentials, settings.teams_client_id)

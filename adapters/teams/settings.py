@@ -14,6 +14,8 @@ class TeamsSettings:
     teams_tenant_id: str = ""
     teams_app_id: str = ""  # the Teams app's own id in its manifest; a fresh GUID when empty
     public_url: str = ""
+    teams_allow_anonymous: bool = False  # local testing only, and only for loopback serviceUrls
+    teams_extra_service_hosts: str = ""  # comma-separated hosts beyond Microsoft's own
     default_language: str = "da"
 
     @classmethod

@@ -36,6 +36,7 @@ def teams_settings(tmp_path, **overrides) -> Settings:
         teams_client_id="",
         teams_client_secret="",
         teams_tenant_id="",
+        teams_allow_anonymous=True,  # these tests run Teams locally, without credentials
         slack_bot_token="",
         slack_signing_secret="",
     )
