@@ -202,7 +202,8 @@ def evolve(workshop: Workshop | None, event: Event) -> Workshop | None:
         case NamesShown(shown=shown):
             return replace(workshop, show_names=shown)
         case VoteCast(short_id=sid, voter=voter):
-            return _vote(workshop, sid, lambda voters: (*voters, voter))
+            # Sorted, as a store reads them back: equal workshops compare equal.
+            return _vote(workshop, sid, lambda voters: tuple(sorted((*voters, voter))))
         case VoteTakenBack(short_id=sid, voter=voter):
             return _vote(workshop, sid, lambda voters: tuple(v for v in voters if v != voter))
         case WorkshopReopened(step=step):
