@@ -73,8 +73,8 @@ def command_from_submit(values: dict[str, Any]) -> SubmitResult:
         return c.WithdrawItem(_text(values, "short_id"), code=values.get("code") or None)
     if action == "inspiration":
         return c.ShowInspiration(parse_circle(str(values.get("circle") or "")))
-    if action == "board":
-        return c.ShowBoard()
+    if action == "board":  # with a circle: that circle's full list, from its card's wall
+        return c.ShowBoard(parse_circle(str(values.get("circle") or "")))
     if action == "delete":
         return c.DeleteWorkshop(confirmed=True)
     return None
