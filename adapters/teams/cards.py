@@ -23,6 +23,7 @@ from core.texts import t
 Card = dict[str, Any]
 CARD_VERSION = "1.5"
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+OPEN_TIMING = "open"  # the card's choice for a prerequisite without a timing
 
 
 def card(body: list[dict], actions: list[dict] | None = None) -> Card:
@@ -120,6 +121,7 @@ def prerequisite_inputs(lang: str) -> list[dict]:
     choices = [
         {"title": t(f"timing_{timing.value}", lang), "value": timing.value} for timing in Timing
     ]
+    choices.append({"title": t("timing_none", lang), "value": OPEN_TIMING})
     return [
         text(t("how_prerequisites", lang), isSubtle=True),
         {

@@ -49,10 +49,10 @@ def command_from_submit(values: dict[str, Any]) -> SubmitResult:
         )
     if action == "prereq":
         timing = values.get("timing")
-        if timing not in {t.value for t in Timing}:
+        if timing not in {t.value for t in Timing} | {"open"}:  # "open": no timing given
             return Refusal("bad_timing", {"word": str(timing or "")}, "hint_prereq")
         return c.AddPrerequisite(
-            Timing(timing),
+            None if timing == "open" else Timing(timing),
             _text(values, "text"),
             anonymous=_flag(values.get("anonymous")),
             origin=_origin(values),

@@ -139,3 +139,17 @@ def test_a_circle_of_hundreds_of_long_notes_stays_within_slacks_limits_and_count
     more = [b for b in message.blocks if b["type"] == "context" and "older notes" in str(b)]
     hidden = 300 - shown.count("&lt;@U1&gt;")
     assert more and f"+ {hidden} older notes" in str(more[0])
+
+
+def test_the_prerequisite_form_offers_no_timing_and_reads_it_back_as_none():
+    from adapters.slack import modals
+
+    view = modals.prerequisite_modal("T1", "C1", "en")
+    assert "Any time" in json.dumps(view)
+    view["state"] = {
+        "values": {
+            "text": {"value": {"value": "Training"}},
+            "timing": {"value": {"selected_option": {"value": "open"}}},
+        }
+    }
+    assert modals.read_prerequisite(view).timing is None

@@ -137,3 +137,12 @@ def test_a_circle_card_of_hundreds_of_long_notes_is_valid_and_well_under_the_lim
     assert len(json.dumps(card).encode()) < 20 * 1024
     shown = json.dumps(card, ensure_ascii=False)
     assert "SS300 ·" in shown and "SS1 ·" not in shown and "ældre noter" in shown
+
+
+def test_the_prerequisite_card_offers_no_timing_and_its_submit_reads_as_none():
+    from adapters.teams.submits import command_from_submit
+
+    card = cards.prerequisite_inputs("en")
+    assert any(c["value"] == "open" for c in card[1]["choices"])
+    command = command_from_submit({"rasmus": "prereq", "timing": "open", "text": "Training"})
+    assert (command.timing, command.text) == (None, "Training")
