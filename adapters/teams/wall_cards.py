@@ -11,7 +11,7 @@ import json
 
 from adapters.teams.escape import defuse_markdown
 from core import wall
-from core.circles import Circle
+from core.circles import BY_CIRCLE, Circle
 from core.messages import WallNote
 from core.model import Colour, Step
 from core.report import colour_label
@@ -58,8 +58,8 @@ def wall_body(
     body = _containers(shown, step, lang)
     if not hidden:
         return body, []
-    name = t("wall_more", lang, count=hidden, circle=circle.value)
-    body.append(_text(name, isSubtle=True, size="Small"))
+    word = BY_CIRCLE[circle].name[lang].split()[0].lower()  # as people type it
+    body.append(_text(t("wall_more", lang, count=hidden, circle=word), isSubtle=True, size="Small"))
     see_all = {
         "type": "Action.Submit",
         "title": t("wall_show_all", lang),
