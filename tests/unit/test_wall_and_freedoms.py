@@ -29,11 +29,13 @@ def said(outcome):
 def test_a_circle_message_carries_its_notes_with_authors_but_none_for_anonymous_ones(say):
     say("ny Vagtplan")
     say("next")
-    say.as_("cai")("note sundt Tunge løft")
-    [changed] = messages(say.as_("dan")("note anonym sundt Skærmen giver hovedpine"), CountsChanged)
+    say.as_("cai")("note udviklende Nye kurser")
+    [changed] = messages(
+        say.as_("dan")("note anonym udviklende For meget på en gang"), CountsChanged
+    )
     assert changed.notes == (
-        WallNote("H1", Colour.ORANGE, "Tunge løft", "Cai"),
-        WallNote("H2", Colour.ORANGE, "Skærmen giver hovedpine", None),
+        WallNote("U1", Colour.ORANGE, "Nye kurser", "Cai"),
+        WallNote("U2", Colour.ORANGE, "For meget på en gang", None),
     )
     assert changed.counts[Colour.ORANGE] == 2
 
@@ -41,8 +43,8 @@ def test_a_circle_message_carries_its_notes_with_authors_but_none_for_anonymous_
 def test_withdrawing_a_note_takes_it_off_the_wall_in_place(say):
     say("ny Vagtplan")
     say("next")
-    say.as_("cai")("note sundt Tunge løft")
-    [changed] = messages(say.as_("cai")("træk H1"), CountsChanged)
+    say.as_("cai")("note udviklende Nye kurser")
+    [changed] = messages(say.as_("cai")("træk U1"), CountsChanged)
     assert changed.notes == ()
 
 
@@ -242,12 +244,13 @@ def test_again_repeats_the_steps_opening_and_circle_messages_in_the_channel(say)
 def test_the_console_shows_the_notes_under_each_circle_as_the_wall_does(say):
     say("ny Vagtplan")
     say("next")
-    say.as_("cai")("note sundt Tunge løft")
-    say.as_("dan")("note anonym sundt Hovedpine")
-    healthy = next(p for p in messages(say("igen"), CirclePrompt) if p.circle is Circle.HEALTHY)
-    text = render(healthy, "da")
-    assert "H1 (orange) Tunge løft (Cai)" in text
-    assert "H2 (orange) Hovedpine" in text and "anonym" not in text.split("H2")[1]
+    say.as_("cai")("note udviklende Nye kurser")
+    say.as_("dan")("note anonym udviklende For meget")
+    prompts = messages(say("igen"), CirclePrompt)
+    developing = next(p for p in prompts if p.circle is Circle.DEVELOPING)
+    text = render(developing, "da")
+    assert "U1 (orange) Nye kurser (Cai)" in text
+    assert "U2 (orange) For meget" in text and "anonym" not in text.split("U2")[1]
 
 
 def test_help_explains_votes_are_not_anonymous_and_names_the_new_commands():

@@ -111,7 +111,7 @@ async def test_votes_again_and_reopen_work_by_slash_command(slack, fake_slack):
     assert fake_slack.calls_to("chat.update")[-1].params["ts"] == new_ts  # the repeated one
     await slack.command(ANNE, "næste")
     await slack.command(ANNE, "næste")
-    await slack.command(BO, "forudsætning for H1 Hæve-sænke-borde")
+    await slack.command(BO, "forudsætning sundt Hæve-sænke-borde")
     fake_slack.forget()
     await slack.command(CARL, "stem F1")
     assert "F1" in _ephemerals_to(fake_slack, CARL)[0].params["text"]
@@ -153,3 +153,19 @@ def test_the_prerequisite_form_offers_no_timing_and_reads_it_back_as_none():
         }
     }
     assert modals.read_prerequisite(view).timing is None
+
+
+def test_a_circle_message_with_notes_matches_its_reviewed_snapshot():
+    from adapters.slack.render import circle_message
+    from core.circles import Circle
+    from core.messages import WallNote
+    from core.model import Colour, Step
+    from tests.e2e.slack.test_block_kit import _matches_snapshot
+
+    notes = (
+        WallNote("M1", Colour.GREEN, "Mere tid til borgerne", "Bo"),
+        WallNote("M2", Colour.RED, "Skærmen *fylder* mere <!here>", None),
+    )
+    counts = {Colour.ORANGE: 0, Colour.GREEN: 1, Colour.RED: 1}
+    message = circle_message("w1", Circle.MEANINGFUL, Step.EXPECTATIONS, counts, "da", notes)
+    _matches_snapshot("circle_wall_meaningful_expectations_da", message.blocks)
