@@ -44,19 +44,48 @@ class AddNote:
 
 @dataclass(frozen=True)
 class AddPrerequisite:
-    timing: Timing
+    timing: Timing | None
     text: str
     circles: tuple[Circle, ...] = ()
     anonymous: bool = False
     origin: Origin | None = None
+    note: str | None = None  # the short id of a note it answers (`for R2`)
 
 
 @dataclass(frozen=True)
 class AddAgreement:
-    owner: str
+    owner: str  # one person or several, as written: `TR og AMR`, `<@U1> og <@U2>`
     due: Day  # a `WrittenDay` (`i morgen`, `uge 10`) is read by the core when it decides
     what: str
     origin: Origin | None = None
+    prerequisite: str | None = None  # the short id of the prerequisite it carries out
+
+
+@dataclass(frozen=True)
+class Vote:
+    """A dot on a prerequisite; the same vote again takes the dot back."""
+
+    short_id: str
+
+
+@dataclass(frozen=True)
+class RemoveFacilitator:
+    who: str
+
+
+@dataclass(frozen=True)
+class ShowNames:
+    shown: bool
+
+
+@dataclass(frozen=True)
+class ReopenWorkshop:
+    pass
+
+
+@dataclass(frozen=True)
+class RepeatStep:
+    """Posts the current step's opening and circle messages again in the channel."""
 
 
 @dataclass(frozen=True)
@@ -102,7 +131,7 @@ class RemoveItem:
 
 @dataclass(frozen=True)
 class ShowBoard:
-    pass
+    circle: Circle | None = None  # one circle's notes in full, always privately
 
 
 @dataclass(frozen=True)
@@ -145,6 +174,11 @@ Command = (
     | AddAgreement
     | SetRollout
     | AddFacilitator
+    | RemoveFacilitator
+    | Vote
+    | ShowNames
+    | ReopenWorkshop
+    | RepeatStep
     | EditItem
     | WithdrawItem
     | EditFromMessage

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from core import commands as c
 from core import events as e
-from core import items
+from core import freedoms, items
 from core import method as m
 from core.circles import BY_CIRCLE, CIRCLES
 from core.context import Context, Decision, authorship, private, refuse
@@ -14,10 +14,7 @@ from core.dates import local_day, resolve_days
 from core.language import mention_id, split_colour
 from core.messages import (
     Audience,
-    BoardView,
-    CirclePrompt,
     ColourNeeded,
-    CountsChanged,
     DeleteConfirmNeeded,
     ExportReady,
     HelpView,
@@ -31,8 +28,18 @@ from core.messages import (
     StepOpened,
     TextRef,
 )
-from core.model import WALKABLE, Agreement, Colour, Note, Prerequisite, Step, Workshop
+from core.model import (
+    WALKABLE,
+    Agreement,
+    Colour,
+    ItemStatus,
+    Note,
+    Prerequisite,
+    Step,
+    Workshop,
+)
 from core.report import export_filename, markdown_report
+from core.wall import counts_changed
 
 
 def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decision:
@@ -125,17 +132,7 @@ def _move(workshop: Workshop, cmd: c.MoveStep, ctx: Context) -> Decision:
         return refuse(workshop.language, "last_step", "hint_end")
     step = WALKABLE[target]
     moved = e.evolve(workshop, e.StepChanged(step, ctx.now))
-    replies = [Reply(Audience.CHANNEL, StepOpened(moved, step), workshop.language)]
-    if step in m.NOTE_STEPS:
-        replies += [
-            Reply(
-                Audience.CHANNEL,
-                CirclePrompt(workshop.id, info.circle, step, moved.counts(info.circle, step)),
-                workshop.language,
-            )
-            for info in CIRCLES
-        ]
-    return Decision([e.StepChanged(step, ctx.now)], replies)
+    return Decision([e.StepChanged(step, ctx.now)], freedoms.step_replies(moved, step))
 
 
 def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
@@ -165,9 +162,7 @@ def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
         source_ref=None if cmd.anonymous else ctx.source_ref,
     )
     after = e.evolve(workshop, e.NoteAdded(note))
-    counts = CountsChanged(
-        workshop.id, cmd.circle, workshop.step, after.counts(cmd.circle, workshop.step)
-    )
+    counts = counts_changed(after, cmd.circle, workshop.step)
     return Decision(
         [e.NoteAdded(note)],
         [
@@ -179,6 +174,12 @@ def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
 
 def _prereq(workshop: Workshop, cmd: c.AddPrerequisite, ctx: Context) -> Decision:
     lang = workshop.language
+    circles = cmd.circles
+    if cmd.note is not None:  # `for R2`: it answers that note, so it is about its circle too
+        note = workshop.find(cmd.note)
+        if not isinstance(note, Note) or note.status is not ItemStatus.ACTIVE:
+            return refuse(lang, "unknown_note", "hint_board", short_id=cmd.note)
+        circles = tuple(dict.fromkeys((*circles, note.circle)))
     number = len(workshop.prerequisites) + 1
     item_id = ctx.new_id()
     author, code, code_hash = authorship(cmd.anonymous, item_id, ctx)
@@ -189,8 +190,9 @@ def _prereq(workshop: Workshop, cmd: c.AddPrerequisite, ctx: Context) -> Decisio
         text=cmd.text,
         author=author,
         created_at=ctx.now,
-        circles=cmd.circles,
+        circles=circles,
         code_hash=code_hash,
+        note=note.short_id if cmd.note is not None else None,
     )
     return Decision(
         [e.PrerequisiteAdded(prereq)],
@@ -200,6 +202,10 @@ def _prereq(workshop: Workshop, cmd: c.AddPrerequisite, ctx: Context) -> Decisio
 
 def _agree(workshop: Workshop, cmd: c.AddAgreement, ctx: Context) -> Decision:
     lang = workshop.language
+    if cmd.prerequisite is not None:
+        prereq = workshop.find(cmd.prerequisite)
+        if not isinstance(prereq, Prerequisite) or prereq.status is not ItemStatus.ACTIVE:
+            return refuse(lang, "unknown_prereq", "hint_board", short_id=cmd.prerequisite)
     agreement = Agreement(
         id=ctx.new_id(),
         short_id=f"AF{len(workshop.agreements) + 1}",
@@ -208,6 +214,7 @@ def _agree(workshop: Workshop, cmd: c.AddAgreement, ctx: Context) -> Decision:
         what=cmd.what,
         author=ctx.actor,
         created_at=ctx.now,
+        prerequisite=cmd.prerequisite,
     )
     return Decision(
         [e.AgreementAdded(agreement)],
@@ -282,7 +289,12 @@ _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.RemoveItem: items.remove_item,
     c.EditFromMessage: items.edit_from_message,
     c.WithdrawFromMessage: items.withdraw_from_message,
-    c.ShowBoard: _view(BoardView),
+    c.ShowBoard: freedoms.show_board,
+    c.Vote: freedoms.vote,
+    c.RemoveFacilitator: freedoms.remove_facilitator,
+    c.ShowNames: freedoms.show_names,
+    c.ReopenWorkshop: freedoms.reopen,
+    c.RepeatStep: freedoms.repeat_step,
     c.ShowStatus: _view(StatusView),
     c.Export: _export,
     c.SetLanguage: _language,

@@ -49,6 +49,8 @@ class ItemEdited:
     at: datetime
     colour: Colour | None = None
     code_hash: str | None = None  # a fresh one-time code's hash for anonymous items
+    owner: str | None = None  # agreements: a new owner and due day, when given
+    due: date | None = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,35 @@ class RolloutSet:
 @dataclass(frozen=True)
 class FacilitatorAdded:
     user_id: str
+
+
+@dataclass(frozen=True)
+class FacilitatorRemoved:
+    user_id: str
+
+
+@dataclass(frozen=True)
+class NamesShown:
+    """Whether the wall and the board show who wrote each note."""
+
+    shown: bool
+
+
+@dataclass(frozen=True)
+class VoteCast:
+    short_id: str  # a prerequisite
+    voter: str  # a user id: votes are by named people, so the limit per person holds
+
+
+@dataclass(frozen=True)
+class VoteTakenBack:
+    short_id: str
+    voter: str
+
+
+@dataclass(frozen=True)
+class WorkshopReopened:
+    step: Step
 
 
 @dataclass(frozen=True)
@@ -95,6 +126,11 @@ Event = (
     | ItemStatusChanged
     | RolloutSet
     | FacilitatorAdded
+    | FacilitatorRemoved
+    | NamesShown
+    | VoteCast
+    | VoteTakenBack
+    | WorkshopReopened
     | LanguageChanged
     | WorkshopEnded
     | WorkshopDeleted
@@ -119,6 +155,14 @@ def _change_item(workshop: Workshop, short_id: str, **changes) -> Workshop:
     return replace(workshop, **{kind: items})
 
 
+def _vote(workshop: Workshop, short_id: str, change) -> Workshop:
+    prereqs = tuple(
+        replace(p, voters=change(p.voters)) if p.short_id == short_id else p
+        for p in workshop.prerequisites
+    )
+    return replace(workshop, prerequisites=prereqs)
+
+
 def evolve(workshop: Workshop | None, event: Event) -> Workshop | None:
     match event:
         case WorkshopStarted(workshop=started):
@@ -141,6 +185,10 @@ def evolve(workshop: Workshop | None, event: Event) -> Workshop | None:
                 changes["colour"] = colour
             if code_hash is not None:
                 changes["code_hash"] = code_hash
+            if event.owner is not None:
+                changes["owner"] = event.owner
+            if event.due is not None:
+                changes["due"] = event.due
             return _change_item(workshop, sid, **changes)
         case ItemStatusChanged(short_id=sid, status=status, at=at):
             return _change_item(workshop, sid, status=status, text="", updated_at=at)
@@ -148,8 +196,20 @@ def evolve(workshop: Workshop | None, event: Event) -> Workshop | None:
             return replace(workshop, rollout=day)
         case FacilitatorAdded(user_id=user_id):
             return replace(workshop, facilitators=(*workshop.facilitators, user_id))
+        case FacilitatorRemoved(user_id=user_id):
+            kept = tuple(f for f in workshop.facilitators if f != user_id)
+            return replace(workshop, facilitators=kept)
+        case NamesShown(shown=shown):
+            return replace(workshop, show_names=shown)
+        case VoteCast(short_id=sid, voter=voter):
+            # Sorted, as a store reads them back: equal workshops compare equal.
+            return _vote(workshop, sid, lambda voters: tuple(sorted((*voters, voter))))
+        case VoteTakenBack(short_id=sid, voter=voter):
+            return _vote(workshop, sid, lambda voters: tuple(v for v in voters if v != voter))
+        case WorkshopReopened(step=step):
+            return replace(workshop, step=step, closed_at=None, closed_from=None)
         case LanguageChanged(language=language):
             return replace(workshop, language=language)
         case WorkshopEnded(at=at):
-            return replace(workshop, step=Step.CLOSED, closed_at=at)
+            return replace(workshop, step=Step.CLOSED, closed_at=at, closed_from=workshop.step)
     raise TypeError(f"unknown event {event!r}")

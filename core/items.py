@@ -15,17 +15,18 @@ from core.context import Context, Decision, hash_code, refuse
 from core.language import parse, split_colour
 from core.messages import (
     Audience,
-    CountsChanged,
     ItemConfirmed,
     ItemId,
     ItemRemoved,
     Refusal,
     Reply,
 )
-from core.model import Colour, Item, ItemStatus, Note, Workshop
+from core.model import Agreement, Colour, Item, ItemStatus, Note, Workshop
+from core.parsers_plans import read_agreement
+from core.wall import counts_changed
 
 
-def _may_change(item: Item, code: str | None, ctx: Context) -> str | None:
+def _may_change(workshop: Workshop, item: Item, code: str | None, ctx: Context) -> str | None:
     """None when the actor may change `item`, else the refusal's key."""
     if item.anonymous:
         if not code or not item.code_hash:
@@ -33,6 +34,8 @@ def _may_change(item: Item, code: str | None, ctx: Context) -> str | None:
         given = hash_code(item.id, code)
         return None if hmac.compare_digest(given, item.code_hash) else "bad_code"
     author = item.author
+    if isinstance(item, Agreement) and workshop.is_facilitator(ctx.actor.user_id):
+        return None  # agreements are the facilitators' to keep, whoever wrote one down
     return None if author is not None and author.user_id == ctx.actor.user_id else "not_author"
 
 
@@ -54,7 +57,7 @@ def _guard(
         return refuse(lang, "unknown_item", "hint_board", short_id=ItemId(short_id))
     if item.status is not ItemStatus.ACTIVE:
         return refuse(lang, "item_gone", "hint_board", short_id=ItemId(item.short_id))
-    problem = _may_change(item, code, ctx) if authored else None
+    problem = _may_change(workshop, item, code, ctx) if authored else None
     if problem:
         # The example shows the command that was typed: `træk U2 <kode>`, not `ret`.
         hint = _CODE_HINTS[verb] if item.anonymous else "hint_board"
@@ -92,8 +95,7 @@ def _text_of_edited_message(text: str) -> str | None:
 def _counts(workshop: Workshop, changed: Workshop, item: Item) -> list[Reply]:
     if not isinstance(item, Note):
         return []
-    counts = changed.counts(item.circle, item.step)
-    message = CountsChanged(workshop.id, item.circle, item.step, counts)
+    message = counts_changed(changed, item.circle, item.step)
     return [Reply(Audience.CHANNEL, message, workshop.language)]
 
 
@@ -105,9 +107,20 @@ def _edit(workshop: Workshop, item: Item, text: str, ctx: Context) -> Decision:
         colour, text = (signed, unsigned) if signed else (None, text)
     if not text:
         return refuse(lang, "missing_text", "hint_board")
+    owner = due = None
+    if isinstance(item, Agreement):  # `ret AF7 <hvem> <dato> <hvad>` changes all three
+        whole = read_agreement(text)
+        if isinstance(whole, c.AddAgreement):
+            owner, due, text = whole.owner, whole.due, whole.what
     code = ctx.new_code() if item.anonymous else None
     event = e.ItemEdited(
-        item.short_id, text, ctx.now, colour, hash_code(item.id, code) if code else None
+        item.short_id,
+        text,
+        ctx.now,
+        colour,
+        hash_code(item.id, code) if code else None,
+        owner=owner,
+        due=due,
     )
     changed = e.evolve(workshop, event)
     confirmed = ItemConfirmed(changed.find(item.short_id), "edited", code)

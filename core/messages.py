@@ -71,23 +71,36 @@ class StepOpened:
 
 
 @dataclass(frozen=True)
+class WallNote:
+    """A note as the wall shows it to everyone: no author when it is anonymous or when the
+    workshop shows no names (then nothing of the author reaches the adapters at all)."""
+
+    short_id: str
+    colour: Colour
+    text: str
+    author: str | None = None  # a display name, or `<@id>` where the platform names people
+
+
+@dataclass(frozen=True)
 class CirclePrompt:
-    """One circle in a step that collects notes, with its current counts for that step."""
+    """One circle in a step that collects notes: its counts and its notes, oldest first."""
 
     workshop_id: str
     circle: Circle
     step: Step
     counts: dict[Colour, int]
+    notes: tuple[WallNote, ...] = ()
 
 
 @dataclass(frozen=True)
 class CountsChanged:
-    """A circle's counts moved; adapters update the circle's message in place."""
+    """A circle's notes changed; adapters update the circle's message in place."""
 
     workshop_id: str
     circle: Circle
     step: Step
     counts: dict[Colour, int]
+    notes: tuple[WallNote, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,6 +122,7 @@ class ItemRemoved:
 @dataclass(frozen=True)
 class BoardView:
     workshop: Workshop
+    circle: Circle | None = None  # one circle's notes in full (the wall's "show all")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from core import commands as c
 from core import parsers as p
+from core import parsers_plans as pp
 from core.messages import Refusal, TextRef
 from core.model import WALKABLE, Colour, Step
 
@@ -183,15 +184,28 @@ COMMANDS: tuple[CommandEntry, ...] = (
              "a note; in expectations and follow-up start it with + or -"),
         adds=Collects.NOTES, writes=True, in_manifest=True),
     CommandEntry(
-        c.AddPrerequisite, "prereq", p.parse_prereq,
+        c.AddPrerequisite, "prereq", pp.parse_prereq,
         _say("forudsætning forudsaetning forudsatning",
-             "forudsætning <før|under|efter> <tekst>", "en forudsætning"),
-        _say("prereq prerequisite", "prereq <before|during|after> <text>", "a prerequisite"),
+             "forudsætning [før|under|efter] [cirkel | for R2] <tekst>",
+             "en forudsætning; tidspunkt, cirkel og noten den svarer på kan udelades"),
+        _say("prereq prerequisite", "prereq [before|during|after] [circle | for R2] <text>",
+             "a prerequisite; when, circle and the note it answers are optional"),
         adds=Collects.PREREQUISITES, writes=True, in_manifest=True),
     CommandEntry(
+        c.Vote, "vote", pp.parse_vote,
+        _say("stem", "stem <F1>",
+             "en prik på en forudsætning; tre hver, samme igen tager den tilbage. "
+             "Stemmer er ikke anonyme: kun tallet vises, men jeg husker hvem"),
+        _say("vote", "vote <F1>",
+             "a dot on a prerequisite; three each, the same again takes it back. "
+             "Votes are not anonymous: only counts are shown, but I keep who voted"),
+        steps=(Step.PREREQUISITES, Step.AGREEMENTS, Step.FOLLOW_UP), writes=True),
+    CommandEntry(
         c.EditItem, "edit", p.parse_edit,
-        _say("ret", "ret <id> [kode] <tekst>", "retter din egen note"),
-        _say("edit", "edit <id> [code] <text>", "corrects your own note"),
+        _say("ret", "ret <id> [kode] <tekst>",
+             "retter din egen note; en aftale: ret AF1 <hvem> <dato> <hvad>"),
+        _say("edit", "edit <id> [code] <text>",
+             "corrects your own note; an agreement: edit AF1 <who> <date> <what>"),
         writes=True),
     CommandEntry(
         c.WithdrawItem, "withdraw", p.parse_withdraw,
@@ -199,8 +213,11 @@ COMMANDS: tuple[CommandEntry, ...] = (
         _say("withdraw", "withdraw <id> [code]", "withdraws your own note"),
         writes=True),
     CommandEntry(
-        c.ShowBoard, "board", p.parse_board,
-        _say("tavle", "tavle", "viser tavlen"), _say("board", "board", "shows the board"),
+        c.ShowBoard, "board", pp.parse_board,
+        _say("tavle", "tavle [cirkel]",
+             "viser tavlen; fra en facilitator i kanalen for alle, ellers kun til dig"),
+        _say("board", "board [circle]",
+             "shows the board; from a facilitator to the whole channel, else just to you"),
         steps=EVERY, in_manifest=True),
     CommandEntry(
         c.ShowStatus, "status", p.parse_status,
@@ -225,9 +242,11 @@ COMMANDS: tuple[CommandEntry, ...] = (
         c.MoveStep, "back", p.parse_back, _say("tilbage"), _say("back"),
         action_key="action_move", **_FACILITATOR),
     CommandEntry(
-        c.AddAgreement, "agree", p.parse_agree,
-        _say("aftale", "aftale <hvem> <dato> <hvad>", "en aftale"),
-        _say("agree agreement", "agree <who> <date> <what>", "an agreement"),
+        c.AddAgreement, "agree", pp.parse_agree,
+        _say("aftale", "aftale <hvem> <dato> <hvad> [for F1]",
+             "en aftale; hvem kan være flere ord, fx TR og AMR"),
+        _say("agree agreement", "agree <who> <date> <what> [for F1]",
+             "an agreement; who may be several words, e.g. TR and AMR"),
         adds=Collects.AGREEMENTS, action_key="action_agree", in_manifest=True, **_FACILITATOR),
     CommandEntry(
         c.SetRollout, "rollout", p.parse_rollout,
@@ -235,10 +254,24 @@ COMMANDS: tuple[CommandEntry, ...] = (
         _say("rollout", "rollout <date>", "sets the go-live date"),
         action_key="action_rollout", **_FACILITATOR),
     CommandEntry(
-        c.AddFacilitator, "facilitator", p.parse_facilitator,
-        _say("facilitator", "facilitator <hvem>", "tilføjer en medfacilitator"),
-        _say("facilitator", "facilitator <who>", "adds a co-facilitator"),
+        c.AddFacilitator, "facilitator", pp.parse_facilitator,
+        _say("facilitator", "facilitator [fjern] <hvem>",
+             "tilføjer eller fjerner en medfacilitator"),
+        _say("facilitator", "facilitator [remove] <who>", "adds or removes a co-facilitator"),
         action_key="action_facilitator", **_FACILITATOR),
+    # `facilitator fjern <hvem>`: read by the facilitator reader above.
+    CommandEntry(c.RemoveFacilitator, "facilitator-remove", None, _say(""), _say(""),
+                 action_key="action_facilitator", **_FACILITATOR),
+    CommandEntry(
+        c.ShowNames, "names", pp.parse_names,
+        _say("navne", "navne til|fra", "viser eller skjuler navnene på noterne for alle"),
+        _say("names", "names on|off", "shows or hides the names on everyone's notes"),
+        action_key="action_names", **_FACILITATOR),
+    CommandEntry(
+        c.RepeatStep, "again", pp.parse_again,
+        _say("igen", "igen", "viser trinnets opslag i kanalen igen"),
+        _say("again", "again", "posts the step's messages in the channel again"),
+        steps=EVERY, facilitator=True, action_key="action_again"),
     CommandEntry(
         c.RemoveItem, "remove", p.parse_remove,
         _say("fjern", "fjern <id>", "tager en note af tavlen"),
@@ -254,6 +287,11 @@ COMMANDS: tuple[CommandEntry, ...] = (
         _say("afslut", "afslut / slet", "lukker workshoppen / sletter alt"),
         _say("end", "end / delete", "closes the workshop / deletes it all"),
         steps=EVERY, facilitator=True, action_key="action_end"),
+    CommandEntry(
+        c.ReopenWorkshop, "reopen", pp.parse_reopen,
+        _say("genåbn genaabn genabn", "genåbn", "åbner en afsluttet workshop igen"),
+        _say("reopen", "reopen", "opens a closed workshop again"),
+        steps=(Step.CLOSED,), facilitator=True, action_key="action_reopen"),
     CommandEntry(
         c.DeleteWorkshop, "delete", p.parse_delete, _say("slet"), _say("delete"),
         steps=EVERY, facilitator=True, action_key="action_delete"),

@@ -23,6 +23,7 @@ class Step(StrEnum):
 STEP_ORDER: tuple[Step, ...] = tuple(Step)
 # Steps a facilitator walks with next/back; closed is reached only with `end`.
 WALKABLE: tuple[Step, ...] = STEP_ORDER[:-1]
+VOTES_PER_PERSON = 3  # dot-voting on prerequisites, as with three dots on a wall
 
 
 class Colour(StrEnum):
@@ -86,7 +87,7 @@ class Note:
 class Prerequisite:
     id: str
     short_id: str
-    timing: Timing
+    timing: Timing | None  # None: "so far as possible" left open, as the method allows
     text: str
     author: Actor | None
     created_at: datetime
@@ -94,6 +95,12 @@ class Prerequisite:
     status: ItemStatus = ItemStatus.ACTIVE
     code_hash: str | None = None
     updated_at: datetime | None = None
+    note: str | None = None  # the short id of the note it answers, e.g. a red R2
+    voters: tuple[str, ...] = ()  # user ids of the dot-votes on it, one per person
+
+    @property
+    def votes(self) -> int:
+        return len(self.voters)
 
     @property
     def anonymous(self) -> bool:
@@ -111,6 +118,7 @@ class Agreement:
     created_at: datetime
     status: ItemStatus = ItemStatus.ACTIVE
     updated_at: datetime | None = None
+    prerequisite: str | None = None  # the short id of the prerequisite it carries out
 
     @property
     def anonymous(self) -> bool:
@@ -140,6 +148,8 @@ class Workshop:
     prerequisites: tuple[Prerequisite, ...] = ()
     agreements: tuple[Agreement, ...] = ()
     closed_at: datetime | None = None
+    closed_from: Step | None = None  # the step `end` was given in; `reopen` returns there
+    show_names: bool = True  # False: the wall and the board show no names, as on paper
 
     @property
     def is_closed(self) -> bool:
@@ -163,6 +173,13 @@ class Workshop:
             and (circle is None or n.circle is circle)
             and (step is None or n.step is step)
         ]
+
+    def active_prerequisites(self) -> list[Prerequisite]:
+        return [p for p in self.prerequisites if p.status is ItemStatus.ACTIVE]
+
+    def votes_by(self, user_id: str) -> int:
+        """Dots a person has on active prerequisites; a withdrawn one gives its dots back."""
+        return sum(p.voters.count(user_id) for p in self.active_prerequisites())
 
     def counts(self, circle: Circle, step: Step | None = None) -> dict[Colour, int]:
         result = {colour: 0 for colour in Colour}

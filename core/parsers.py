@@ -117,31 +117,6 @@ def parse_note(raw: str) -> c.Command | Refusal:
     return c.AddNote(circle, text, anonymous=anonymous)
 
 
-def parse_prereq(raw: str) -> c.Command | Refusal:
-    anonymous, raw, words = _take_anonymous(raw, _timing_words)
-    if not words:
-        return Refusal("missing_text", hint="hint_prereq")
-    timing = _TIMINGS.get(fold(words[0]))
-    if timing is None:
-        return Refusal("bad_timing", {"word": words[0]}, "hint_prereq")
-    text = clean_text(rest_of(raw, 1), "hint_prereq")
-    return text if isinstance(text, Refusal) else c.AddPrerequisite(timing, text, (), anonymous)
-
-
-def parse_agree(raw: str) -> c.Command | Refusal:
-    words = raw.split()
-    if not words:
-        return Refusal("missing_who", hint="hint_agree")
-    if len(words) < 2:
-        return Refusal("bad_date", {"word": ""}, "hint_agree")
-    found = take_day(words[1:])
-    if found is None:
-        return Refusal("bad_date", {"word": words[1]}, "hint_date")
-    day, size = found
-    what = clean_text(rest_of(raw, 1 + size), "hint_agree")
-    return what if isinstance(what, Refusal) else c.AddAgreement(user_ref(words[0]), day, what)
-
-
 def parse_rollout(raw: str) -> c.Command | Refusal:
     found = take_day(raw.split())
     if found is None:
@@ -194,13 +169,6 @@ def parse_lang(raw: str) -> c.Command | Refusal:
     return c.SetLanguage(aliases[word])
 
 
-def parse_facilitator(raw: str) -> c.Command | Refusal:
-    words = raw.split()
-    if not words:
-        return Refusal("missing_who", hint="hint_help")
-    return c.AddFacilitator(user_ref(words[0]))
-
-
 def parse_inspiration(raw: str) -> c.Command | Refusal:
     if not raw.strip():
         return c.ShowInspiration()
@@ -220,10 +188,6 @@ def parse_next(raw: str) -> c.Command | Refusal:
 
 def parse_back(raw: str) -> c.Command | Refusal:
     return c.MoveStep(forward=False)
-
-
-def parse_board(raw: str) -> c.Command | Refusal:
-    return c.ShowBoard()
 
 
 def parse_status(raw: str) -> c.Command | Refusal:

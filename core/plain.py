@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from core.board import board_text, circle_board_text, item_line, one_line
 from core.circles import BY_CIRCLE, CIRCLES
 from core.dates import show_day
 from core.help import help_lines
@@ -29,18 +30,18 @@ from core.messages import (
     StatusView,
     StepOpened,
     TextRef,
+    WallNote,
 )
 from core.method import STEP, prompt_key
 from core.model import WALKABLE, Agreement, Colour, Note, Step, Workshop
 from core.report import (
     active_agreements,
-    author_label,
-    circle_sections,
     colour_label,
     owner_label,
     prerequisites_by_timing,
 )
 from core.texts import t
+from core.wall import by_colour
 
 People = Callable[[str], str]
 
@@ -106,34 +107,22 @@ def _step(message: StepOpened, lang: str) -> str:
 def _prompt(message: CirclePrompt, lang: str) -> str:
     info = BY_CIRCLE[message.circle]
     how = prompt_key(message.step)
-    return (
+    text = (
         f"-- {info.name[lang]} [{counts_text(message.counts, message.step, lang)}]\n"
         f"   {info.covers[lang]}\n   {t(how, lang, circle=info.name[lang].split()[0].lower())}"
     )
+    return "\n".join([text, *wall_lines(message.notes, message.step, lang)])
 
 
-def one_line(text: str) -> str:
-    """A note written over several lines keeps to one line of the board."""
-    return " / ".join(line.strip() for line in text.splitlines() if line.strip())
+def wall_note_line(note: WallNote, step: Step, lang: str) -> str:
+    """A note on the wall: its id, colour and text, and its author only where shown."""
+    who = f" ({note.author})" if note.author else ""
+    # Under its circle's own heading, so the bare id: the circle is named just above.
+    return f"{note.short_id} ({colour_label(note.colour, step, lang)}) {one_line(note.text)}{who}"
 
 
-def item_line(item, lang: str, people: People = owner_label) -> str:
-    if isinstance(item, Note):
-        label = colour_label(item.colour, item.step, lang)
-        shown = id_label(item.short_id, lang)
-        return f"{shown} ({label}) {one_line(item.text)} ({author_label(item, lang)})"
-    if isinstance(item, Agreement):
-        line = t(
-            "agreement_line",
-            lang,
-            who=people(item.owner),
-            day=show_day(item.due, lang),
-            what=one_line(item.what),
-        )
-        return f"{id_label(item.short_id, lang)} · {line}"
-    timing = t(f"timing_{item.timing.value}", lang)
-    shown = id_label(item.short_id, lang)
-    return f"{shown} ({timing}) {one_line(item.text)} ({author_label(item, lang)})"
+def wall_lines(notes: tuple[WallNote, ...], step: Step, lang: str) -> list[str]:
+    return [f"   {wall_note_line(n, step, lang)}" for _, group in by_colour(notes) for n in group]
 
 
 def _confirmed(message: ItemConfirmed, lang: str, people: People) -> str:
@@ -143,46 +132,15 @@ def _confirmed(message: ItemConfirmed, lang: str, people: People) -> str:
     key = f"receipt_{message.change}"
     if message.change == "added":
         key += {Note: "_note", Agreement: "_agreement"}.get(type(item), "_prereq")
-    lines = [t(key, lang, label=id_label(item.short_id, lang))]
+    # "Din forudsætning F1" already names the kind; a note's receipt names its circle.
+    named = message.change == "added" and not isinstance(item, Note)
+    lines = [t(key, lang, label=item.short_id if named else id_label(item.short_id, lang))]
     if message.change in ("added", "edited"):
         lines.append("  " + item_line(item, lang, people))
         if message.code:
             lines.append(t("receipt_code", lang, code=message.code, short_id=item.short_id))
         elif not isinstance(item, Agreement) and not item.anonymous:
             lines.append(t("receipt_named", lang, short_id=item.short_id))
-    return "\n".join(lines)
-
-
-def board_text(workshop: Workshop, lang: str, people: People = owner_label) -> str:
-    lines = [f"== {t('board_heading', lang, technology=workshop.technology)} =="]
-    for section in circle_sections(workshop):
-        counts = [
-            f"{colour_label(c, g.step, lang)}: {len(notes)}"
-            for g in section.groups
-            if not g.empty
-            for c, notes in g.by_colour
-        ]
-        lines.append(
-            f"-- {section.info.name[lang]}" + (f" [{', '.join(counts)}]" if counts else "")
-        )
-        for group in section.groups:
-            if group.empty:
-                continue
-            lines.append(f"   {t(group.heading_key, lang)}:")
-            for _, notes in group.by_colour:
-                lines += [f"     {item_line(n, lang)}" for n in notes]
-        if all(g.empty for g in section.groups):
-            lines.append(f"   {t('board_empty', lang)}")
-    lines.append(f"-- {t('board_prereqs', lang)}")
-    for timing, prereqs in prerequisites_by_timing(workshop):
-        lines.append(f"   {t(f'timing_{timing.value}', lang)}: {len(prereqs)}")
-        lines += [
-            f"     {id_label(p.short_id, lang)} {one_line(p.text)} ({author_label(p, lang)})"
-            for p in prereqs
-        ]
-    agreements = active_agreements(workshop)
-    lines.append(f"-- {t('board_agreements', lang)}: {len(agreements)}")
-    lines += [f"   {item_line(a, lang, people)}" for a in agreements]
     return "\n".join(lines)
 
 
@@ -242,8 +200,10 @@ def render(message: Message, lang: str, people: People = owner_label) -> str:
             return _confirmed(message, lang, people)
         case ItemRemoved(short_id=short_id):
             return t("removed_notice", lang, label=id_label(short_id, lang))
-        case BoardView(workshop=workshop):
+        case BoardView(workshop=workshop, circle=None):
             return board_text(workshop, lang, people)
+        case BoardView(workshop=workshop, circle=circle):
+            return circle_board_text(workshop, circle, lang)
         case StatusView(workshop=workshop):
             return status_text(workshop, lang, people)
         case HelpView():

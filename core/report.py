@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from core.circles import CIRCLES, CircleInfo
+from core.circles import CIRCLES, CircleInfo, circle_name
 from core.dates import local_day, show_day
 from core.ids import id_label
 from core.method import STEPS
@@ -49,9 +49,42 @@ def circle_sections(workshop: Workshop) -> list[CircleSection]:
     return sections
 
 
-def prerequisites_by_timing(workshop: Workshop) -> list[tuple[Timing, list[Prerequisite]]]:
-    active = [p for p in workshop.prerequisites if p.status is ItemStatus.ACTIVE]
-    return [(timing, [p for p in active if p.timing is timing]) for timing in Timing]
+def prerequisites_by_timing(
+    workshop: Workshop,
+) -> list[tuple[Timing | None, list[Prerequisite]]]:
+    """Before, during, after, then those left open; within each the most voted first (dot-
+    voting sets the order), ties in the order they were written."""
+    active = workshop.active_prerequisites()
+    groups = []
+    for timing in (*Timing, None):
+        mine = [p for p in active if p.timing is timing]
+        if timing is None and not mine:
+            continue  # no empty "any time" heading for workshops that always say when
+        groups.append((timing, sorted(mine, key=lambda p: -p.votes)))
+    return groups
+
+
+def timing_label(timing: Timing | None, lang: str) -> str:
+    return t(f"timing_{timing.value}" if timing else "timing_none", lang)
+
+
+def prerequisite_details(p: Prerequisite, lang: str) -> list[str]:
+    """What a prerequisite is tied to and how many votes it has, for its line on a board."""
+    details = [circle_name(c, lang) for c in p.circles]
+    if p.note:
+        details.append(t("tied_to_note", lang, short_id=p.note))
+    if p.votes:
+        details.append(t("votes_count", lang, count=p.votes))
+    return details
+
+
+_MENTION = re.compile(r"<@[^>]+>")
+
+
+def owner_text(owner: str, people=None) -> str:
+    """An owner of one or several words, each mention in it named by `people`."""
+    name = people or owner_label
+    return _MENTION.sub(lambda m: name(m[0]), owner)
 
 
 def active_agreements(workshop: Workshop) -> list[Agreement]:
@@ -73,6 +106,11 @@ def owner_label(owner: str) -> str:
 
 def author_label(item: Note | Prerequisite, lang: str) -> str:
     return t("anonymous", lang) if item.author is None else item.author.label
+
+
+def by_whom(item: Note | Prerequisite, workshop: Workshop, lang: str) -> str:
+    """` (name)` after an item on a board, or nothing when the workshop shows no names."""
+    return f" ({author_label(item, lang)})" if workshop.show_names else ""
 
 
 def _md(text: str) -> str:
@@ -104,16 +142,16 @@ def markdown_report(workshop: Workshop, now: datetime) -> str:
             for colour, notes in group.by_colour:
                 for note in notes:
                     label = colour_label(colour, group.step, lang)
-                    who = author_label(note, lang)
+                    who = _md(by_whom(note, workshop, lang))
                     shown = id_label(note.short_id, lang)
-                    lines.append(f"- **{shown}** ({label}) {_md(note.text)} ({_md(who)})")
+                    lines.append(f"- **{shown}** ({label}) {_md(note.text)}{who}")
     lines += ["", f"## {t('board_prereqs', lang)}"]
     for timing, prereqs in prerequisites_by_timing(workshop):
-        lines += ["", f"### {t(f'timing_{timing.value}', lang)}", ""]
-        lines += [
-            f"- **{id_label(p.short_id, lang)}** {_md(p.text)} ({_md(author_label(p, lang))})"
-            for p in prereqs
-        ]
+        lines += ["", f"### {timing_label(timing, lang)}", ""]
+        for p in prereqs:
+            details = "".join(f" · {_md(d)}" for d in prerequisite_details(p, lang))
+            who = _md(by_whom(p, workshop, lang))
+            lines.append(f"- **{id_label(p.short_id, lang)}** {_md(p.text)}{who}{details}")
         if not prereqs:
             lines.append(t("board_empty", lang))
     lines += ["", f"## {t('board_agreements', lang)}", ""]
@@ -121,11 +159,12 @@ def markdown_report(workshop: Workshop, now: datetime) -> str:
         line = t(
             "agreement_line",
             lang,
-            who=_md(owner_label(a.owner)),
+            who=_md(owner_text(a.owner)),
             day=show_day(a.due, lang),
             what=_md(a.what),
         )
-        lines.append(f"- **{id_label(a.short_id, lang)}** {line}")
+        tie = f" ({t('tied_to_prereq', lang, short_id=a.prerequisite)})" if a.prerequisite else ""
+        lines.append(f"- **{id_label(a.short_id, lang)}** {line}{tie}")
     if not workshop.agreements:
         lines.append(t("board_empty", lang))
     return "\n".join(lines) + "\n"

@@ -246,8 +246,9 @@ def t(key: str, lang: str, **params) -> str:
     # The flow texts and the control words live beside these to keep files short.
     from core.texts_controls import CONTROLS
     from core.texts_flow import FLOW
+    from core.texts_wall import WALL
 
-    entry = TEXTS.get(key) or FLOW.get(key) or CONTROLS[key]
+    entry = TEXTS.get(key) or FLOW.get(key) or WALL.get(key) or CONTROLS[key]
     template = entry.get(lang) or entry["da"]
     return template.format(**params) if params else template
 
@@ -255,8 +256,9 @@ def t(key: str, lang: str, **params) -> str:
 def all_keys() -> set[str]:
     from core.texts_controls import CONTROLS
     from core.texts_flow import FLOW
+    from core.texts_wall import WALL
 
-    return set(TEXTS) | set(FLOW) | set(CONTROLS)
+    return set(TEXTS) | set(FLOW) | set(WALL) | set(CONTROLS)
 
 
 # The shared text rules' sentences live beside these to keep files short.

@@ -99,12 +99,14 @@ FLOW: dict[str, dict[str, str]] = {
         "en": "Add a note: /rasmus note {circle} +<improvement> or -<deterioration>",
     },
     "how_prerequisites": {
-        "da": "Skriv: /rasmus forudsætning <før|under|efter> <tekst>",
-        "en": "Type: /rasmus prereq <before|during|after> <text>",
+        "da": "Skriv: /rasmus forudsætning [før|under|efter] [cirkel | for R2] <tekst>. "
+        "Stem bagefter: /rasmus stem F1 (tre stemmer hver).",
+        "en": "Type: /rasmus prereq [before|during|after] [circle | for R2] <text>. "
+        "Then vote: /rasmus vote F1 (three votes each).",
     },
     "how_agreements": {
-        "da": "Facilitatoren skriver: /rasmus aftale <hvem> <dato> <hvad>",
-        "en": "The facilitator types: /rasmus agree <who> <date> <what>",
+        "da": "Facilitatoren skriver: /rasmus aftale <hvem> <dato> <hvad> [for F1]",
+        "en": "The facilitator types: /rasmus agree <who> <date> <what> [for F1]",
     },
     "step_heading": {
         "da": "Trin {number} af 6 · {step} · {technology}",

@@ -9,6 +9,7 @@ from adapters.persistence.tables import (
     FacilitatorRow,
     NoteRow,
     PrerequisiteRow,
+    VoteRow,
     WorkshopRow,
 )
 from core import events as e
@@ -47,6 +48,8 @@ def workshop_row(w: Workshop) -> WorkshopRow:
         timezone=w.timezone,
         rollout=w.rollout,
         closed_at=w.closed_at,
+        closed_from=w.closed_from.value if w.closed_from else None,
+        show_names=w.show_names,
     )
 
 
@@ -74,9 +77,10 @@ def prerequisite_row(workshop_id: str, p: Prerequisite) -> PrerequisiteRow:
         id=p.id,
         workshop_id=workshop_id,
         short_id=p.short_id,
-        timing=p.timing.value,
+        timing=p.timing.value if p.timing else "",
         text=p.text,
         circles=",".join(c.value for c in p.circles),
+        note=p.note,
         author_id=p.author.user_id if p.author else None,
         author_name=p.author.display_name if p.author else None,
         code_hash=p.code_hash,
@@ -96,6 +100,7 @@ def agreement_row(workshop_id: str, a: Agreement) -> AgreementRow:
         what=a.what,
         author_id=a.author.user_id,
         author_name=a.author.display_name,
+        prerequisite=a.prerequisite,
         status=a.status.value,
         created_at=a.created_at,
         updated_at=a.updated_at,
@@ -110,6 +115,8 @@ def item_changes(workshop: Workshop, event: e.ItemEdited | e.ItemStatusChanged):
     if isinstance(event, e.ItemStatusChanged):
         return table, {"status": event.status.value, text_column: "", "updated_at": event.at}
     values = {text_column: event.text, "updated_at": event.at}
+    if event.owner is not None and table is AgreementRow:
+        values |= {"owner": event.owner, "due": event.due}
     if event.colour is not None and table is NoteRow:
         values["colour"] = event.colour.value
     if event.code_hash is not None and table is not AgreementRow:
@@ -134,6 +141,12 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
         .where(PrerequisiteRow.workshop_id == wid)
         .order_by(PrerequisiteRow.created_at)
     ).all()
+    votes = session.exec(
+        select(VoteRow).where(VoteRow.workshop_id == wid).order_by(VoteRow.voter_id)
+    ).all()
+    voters: dict[str, list[str]] = {}
+    for vote in votes:
+        voters.setdefault(vote.short_id, []).append(vote.voter_id)
     agreements = session.exec(
         select(AgreementRow)
         .where(AgreementRow.workshop_id == wid)
@@ -151,6 +164,8 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
         facilitators=tuple(facilitators),
         rollout=row.rollout,
         closed_at=row.closed_at,
+        closed_from=Step(row.closed_from) if row.closed_from else None,
+        show_names=row.show_names,
         notes=tuple(
             Note(
                 id=n.id,
@@ -172,7 +187,7 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
             Prerequisite(
                 id=p.id,
                 short_id=p.short_id,
-                timing=Timing(p.timing),
+                timing=Timing(p.timing) if p.timing else None,
                 text=p.text,
                 author=_actor(p.author_id, p.author_name),
                 created_at=p.created_at,
@@ -180,6 +195,8 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
                 status=ItemStatus(p.status),
                 code_hash=p.code_hash,
                 updated_at=p.updated_at,
+                note=p.note,
+                voters=tuple(voters.get(p.short_id, ())),
             )
             for p in prereqs
         ),
@@ -194,6 +211,7 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
                 created_at=a.created_at,
                 status=ItemStatus(a.status),
                 updated_at=a.updated_at,
+                prerequisite=a.prerequisite,
             )
             for a in agreements
         ),

@@ -22,6 +22,7 @@ from adapters.persistence.tables import (
     NoteRow,
     PrerequisiteRow,
     SeenMessageRow,
+    VoteRow,
     WorkshopRow,
 )
 from core import events as e
@@ -110,6 +111,27 @@ class SqlUnit:
                         position=len(workshop.facilitators),
                     )
                 )
+            case e.FacilitatorRemoved(user_id=user_id):
+                s.execute(
+                    delete(FacilitatorRow).where(
+                        FacilitatorRow.workshop_id == workshop.id,
+                        FacilitatorRow.user_id == user_id,
+                    )
+                )
+            case e.NamesShown(shown=shown):
+                self._set(show_names=shown)
+            case e.VoteCast(short_id=sid, voter=voter):
+                s.add(VoteRow(workshop_id=workshop.id, short_id=sid, voter_id=voter))
+            case e.VoteTakenBack(short_id=sid, voter=voter):
+                s.execute(
+                    delete(VoteRow).where(
+                        VoteRow.workshop_id == workshop.id,
+                        VoteRow.short_id == sid,
+                        VoteRow.voter_id == voter,
+                    )
+                )
+            case e.WorkshopReopened(step=step):
+                self._set(step=step.value, closed_at=None, closed_from=None)
             case e.LanguageChanged(language=language):
                 s.execute(
                     update(WorkshopRow)
@@ -120,12 +142,18 @@ class SqlUnit:
                 s.execute(
                     update(WorkshopRow)
                     .where(WorkshopRow.id == workshop.id)
-                    .values(step="closed", closed_at=at)
+                    .values(step="closed", closed_at=at, closed_from=workshop.step.value)
                 )
             case e.WorkshopDeleted():
-                for table in (NoteRow, PrerequisiteRow, AgreementRow, FacilitatorRow):
+                for table in (NoteRow, VoteRow, PrerequisiteRow, AgreementRow, FacilitatorRow):
                     s.execute(delete(table).where(table.workshop_id == workshop.id))
                 s.execute(delete(WorkshopRow).where(WorkshopRow.id == workshop.id))
+
+    def _set(self, **values) -> None:
+        """Changes columns of the workshop's own row."""
+        self.session.execute(
+            update(WorkshopRow).where(WorkshopRow.id == self.workshop.id).values(**values)
+        )
 
 
 class SqlStore:

@@ -65,6 +65,8 @@ class WorkshopRow(SQLModel, table=True):
     timezone: str = Field(max_length=64)
     rollout: date | None = None
     closed_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+    closed_from: str | None = Field(default=None, max_length=32)  # where `reopen` goes back to
+    show_names: bool = True  # `names off`: the wall and the board show no authors
     # Bumped by every change, so a process can trust its cached copy while this matches.
     version: int = 0
 
@@ -109,9 +111,10 @@ class PrerequisiteRow(SQLModel, table=True):
     id: str = Field(primary_key=True, max_length=32)
     workshop_id: str = Field(sa_column=_workshop_fk())
     short_id: str = Field(max_length=16)
-    timing: str = Field(max_length=16)
+    timing: str = Field(max_length=16)  # empty: no timing given
     text: str = Field(max_length=2000)
     circles: str = Field(default="", max_length=255)  # comma-separated circle keys
+    note: str | None = Field(default=None, max_length=16)  # the note it answers
     author_id: str | None = Field(default=None, max_length=255)
     author_name: str | None = Field(default=None, max_length=255)
     code_hash: str | None = Field(default=None, max_length=64)
@@ -132,9 +135,24 @@ class AgreementRow(SQLModel, table=True):
     what: str = Field(max_length=2000)
     author_id: str = Field(max_length=255)
     author_name: str = Field(default="", max_length=255)
+    prerequisite: str | None = Field(default=None, max_length=16)  # the one it carries out
     status: str = Field(max_length=16)
     created_at: datetime = Field(sa_column=_aware(nullable=False))
     updated_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+
+
+class VoteRow(SQLModel, table=True):
+    """A dot on a prerequisite. By a named person: the limit per person needs the id."""
+
+    __tablename__ = "prerequisite_votes"
+
+    workshop_id: str = Field(
+        sa_column=Column(
+            String(32), ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    short_id: str = Field(primary_key=True, max_length=16)
+    voter_id: str = Field(primary_key=True, max_length=255)
 
 
 class SeenMessageRow(SQLModel, table=True):

@@ -14,7 +14,7 @@ from adapters.slack import modals, render
 from adapters.slack.bridge import SlackBridge
 from adapters.slack.delivery import Where
 from core.circles import Circle
-from core.commands import AddNote, DeleteWorkshop, ShowInspiration, WithdrawItem
+from core.commands import AddNote, DeleteWorkshop, ShowBoard, ShowInspiration, WithdrawItem
 from core.model import Colour, Step
 
 
@@ -74,6 +74,16 @@ def on_inspiration(bridge: SlackBridge):
         await bridge.handle(_where(body), client, command=ShowInspiration(Circle(_value(body))))
 
     return inspiration
+
+
+def on_circle_notes(bridge: SlackBridge):
+    """The wall's "see all notes": the circle's full list, privately."""
+
+    async def circle_notes(ack, body, client):
+        await ack()
+        await bridge.handle(_where(body), client, command=ShowBoard(Circle(_value(body))))
+
+    return circle_notes
 
 
 def on_correct(bridge: SlackBridge):
@@ -137,6 +147,7 @@ def register(app: AsyncApp, bridge: SlackBridge) -> None:
         render.ADD_PREREQUISITE: on_open_modal(bridge, _prerequisite_modal),
         render.ADD_AGREEMENT: on_open_modal(bridge, _agreement_modal),
         render.INSPIRATION: on_inspiration(bridge),
+        render.SHOW_CIRCLE_NOTES: on_circle_notes(bridge),
         render.CORRECT_ITEM: on_correct(bridge),
         render.WITHDRAW_ITEM: on_withdraw(bridge),
         render.CHOOSE_GREEN: on_colour(bridge, Colour.GREEN),

@@ -18,6 +18,9 @@ MAX_HEADER_TEXT = 150
 MAX_BUTTON_TEXT = 75
 MAX_BUTTON_VALUE = 2000
 MAX_FALLBACK_TEXT = 3000  # notifications only need a gist; keeps the request small
+# Slack refuses a message whose blocks are too long altogether (msg_blocks_too_long) without
+# naming the size; a long board is split well before the 40,000 characters of a message.
+MAX_MESSAGE_TEXT = 12000
 
 Block = dict[str, Any]
 
@@ -130,13 +133,31 @@ def text_sections(text: str) -> list[Block]:
     return [section(piece) for piece in split_text(text)]
 
 
+def _block_chars(block: Block) -> int:
+    texts = [block.get("text")] + list(block.get("elements", []))
+    return sum(len(item.get("text", "") or "") for item in texts if isinstance(item, dict))
+
+
 def paginate(
-    blocks: list[Block], text: str, per_message: int = MAX_BLOCKS_PER_MESSAGE
+    blocks: list[Block],
+    text: str,
+    per_message: int = MAX_BLOCKS_PER_MESSAGE,
+    max_chars: int | None = None,
 ) -> list[SlackMessage]:
-    """Several messages of at most `per_message` blocks; the fallback text goes on the first."""
+    """Several messages of at most `per_message` blocks (and, when given, `max_chars`
+    characters of text); the fallback text goes on the first."""
     if not blocks:
         return [SlackMessage(text, [])]
-    pages = [blocks[i : i + per_message] for i in range(0, len(blocks), per_message)]
+    pages: list[list[Block]] = [[]]
+    size = 0
+    for block in blocks:
+        chars = _block_chars(block)
+        too_long = max_chars is not None and size + chars > max_chars
+        if pages[-1] and (len(pages[-1]) >= per_message or too_long):
+            pages.append([])
+            size = 0
+        pages[-1].append(block)
+        size += chars
     return [SlackMessage(text if n == 0 else "…", page) for n, page in enumerate(pages)]
 
 
@@ -150,3 +171,8 @@ def within_limits(message: SlackMessage) -> bool:
             if isinstance(item, dict) and len(item.get("text", "") or "") > MAX_SECTION_TEXT:
                 return False
     return True
+
+
+def within_message_size(message: SlackMessage) -> bool:
+    """Our margin below msg_blocks_too_long, for messages as long as a whole board."""
+    return sum(_block_chars(block) for block in message.blocks) <= MAX_MESSAGE_TEXT

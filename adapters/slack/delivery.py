@@ -207,7 +207,12 @@ class Delivery:
             self._shown_versions[key] = version
             language = workshop.language if workshop else "da"
             message = circle_message(
-                changed.workshop_id, changed.circle, changed.step, changed.counts, language
+                changed.workshop_id,
+                changed.circle,
+                changed.step,
+                changed.counts,
+                language,
+                changed.notes,
             )
             await client.chat_update(
                 channel=ref.channel.channel, ts=ref.message_id, **message.as_kwargs()

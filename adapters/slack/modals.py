@@ -19,6 +19,7 @@ from core.language import MAX_TEXT
 from core.model import Colour, Step, Timing
 from core.texts import t
 
+OPEN_TIMING = "open"  # the form's choice for a prerequisite without a timing
 NOTE_MODAL = "rasmus_note_modal"
 PREREQ_MODAL = "rasmus_prereq_modal"
 AGREEMENT_MODAL = "rasmus_agreement_modal"
@@ -106,6 +107,7 @@ def note_modal(
 
 def prerequisite_modal(team: str, channel: str, lang: str, workshop_id: str | None = None) -> Block:
     timings = [_option(t(f"timing_{x.value}", lang), x.value) for x in Timing]
+    timings.append(_option(t("timing_none", lang), OPEN_TIMING))  # "so far as possible"
     circles = [_option(circle_name(info.circle, lang), info.circle.value) for info in CIRCLES]
     blocks = [
         _text_input("text", label("prereq_text", lang)),
@@ -186,7 +188,8 @@ def read_note(view: dict[str, Any]) -> AddNote:
 
 def read_prerequisite(view: dict[str, Any]) -> AddPrerequisite:
     values, meta = view["state"]["values"], metadata(view)
-    timing = Timing((_value(values, "timing").get("selected_option") or {})["value"])
+    chosen_timing = (_value(values, "timing").get("selected_option") or {})["value"]
+    timing = None if chosen_timing == OPEN_TIMING else Timing(chosen_timing)
     chosen = _value(values, "circles").get("selected_options") or []
     circles = tuple(Circle(o["value"]) for o in chosen)
     text, anonymous = _text(values, "text"), _anonymous(values)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 
 from adapters.slack.blocks import (
+    MAX_MESSAGE_TEXT,
+    MAX_SECTION_TEXT,
     Block,
     SlackMessage,
     actions,
@@ -21,12 +23,13 @@ from adapters.slack.blocks import (
     section,
     text_sections,
 )
-from adapters.slack.escape import escape_user_text
+from adapters.slack.escape import escape_user_text, truncate
 from adapters.slack.labels import label
-from core import plain
+from core import plain, wall
 from core.circles import BY_CIRCLE, CIRCLES, Circle
 from core.language import mention_id
 from core.messages import (
+    BoardView,
     CirclePrompt,
     ColourNeeded,
     CountsChanged,
@@ -34,10 +37,11 @@ from core.messages import (
     ItemConfirmed,
     Message,
     StepOpened,
+    WallNote,
 )
 from core.method import prompt_key
 from core.model import Colour, Step
-from core.report import owner_label
+from core.report import colour_label, owner_label
 from core.texts import t
 
 # action_ids: listeners are registered per id in adapters.slack.actions
@@ -50,6 +54,7 @@ WITHDRAW_ITEM = "rasmus_withdraw_item"
 CHOOSE_GREEN = "rasmus_choose_green"
 CHOOSE_RED = "rasmus_choose_red"
 CONFIRM_DELETE = "rasmus_confirm_delete"
+SHOW_CIRCLE_NOTES = "rasmus_circle_notes"
 
 
 def safe(text: str) -> str:
@@ -77,28 +82,66 @@ def rendered(message: Message, lang: str) -> str:
 
 
 def circle_message(
-    workshop_id: str, circle: Circle, step: Step, counts: dict[Colour, int], lang: str
+    workshop_id: str,
+    circle: Circle,
+    step: Step,
+    counts: dict[Colour, int],
+    lang: str,
+    notes: tuple[WallNote, ...] = (),
 ) -> SlackMessage:
-    """One circle's message in the today/expectations/follow-up steps; updated as counts move."""
+    """One circle's message in the today/expectations/follow-up steps: its notes on the wall,
+    grouped by colour; updated in place as notes come and go."""
     info = BY_CIRCLE[circle]
     name = info.name[lang]
     counts_line = plain.counts_text(counts, step, lang)
     how = prompt_key(step)
     # The language rides on the button, so the modal opens without reading the workshop.
     value = {"w": workshop_id, "c": circle.value, "s": step.value, "l": lang}
+    shown, hidden = wall.newest(notes, lambda chosen: _wall_fits(chosen, step, lang))
+    buttons = [
+        button(label("add_note", lang), ADD_NOTE, value, style="primary"),
+        button(label("inspiration", lang), INSPIRATION, circle.value),
+    ]
+    if hidden:
+        buttons.append(button(t("wall_show_all", lang), SHOW_CIRCLE_NOTES, circle.value))
     blocks: list[Block] = [
         section(f"*{safe(info.letter)} · {safe(name)}*\n{safe(info.covers[lang])}"),
+        *(section(text) for text in _wall_sections(shown, step, lang)),
+    ]
+    if hidden:
+        more = t("wall_more", lang, count=hidden, circle=name.split()[0].lower())
+        blocks.append(context(safe(more)))
+    blocks += [
         context(
             f"{counts_line}  ·  {safe(t(how, lang, circle=name.split()[0].lower()))} "
             f"{label('reply_in_thread', lang)}"
         ),
-        actions(
-            button(label("add_note", lang), ADD_NOTE, value, style="primary"),
-            button(label("inspiration", lang), INSPIRATION, circle.value),
-            block_id=f"circle_{circle.value}",
-        ),
+        actions(*buttons, block_id=f"circle_{circle.value}"),
     ]
     return SlackMessage(safe(f"{name}: {counts_line}"), blocks)
+
+
+# Marks per colour, so the wall reads like the paper one at a glance.
+_COLOUR_MARK = {Colour.ORANGE: "🟠", Colour.GREEN: "🟢", Colour.RED: "🔴"}
+WALL_NOTE_CHARS = 500  # one long note never pushes the others off; "show all" has it in full
+
+
+def _wall_sections(notes: tuple[WallNote, ...], step: Step, lang: str) -> list[str]:
+    """One section per colour: its heading, then a line per note (escaped; author in italics)."""
+    sections = []
+    for colour, group in wall.by_colour(notes):
+        lines = [f"{_COLOUR_MARK[colour]} *{safe(colour_label(colour, step, lang))}*"]
+        for note in group:
+            text = safe(truncate(plain.one_line(note.text), WALL_NOTE_CHARS))
+            who = f"  _{safe(note.author)}_" if note.author else ""
+            lines.append(f"• `{note.short_id}` {text}{who}")
+        sections.append("\n".join(lines))
+    return sections
+
+
+def _wall_fits(notes: tuple[WallNote, ...], step: Step, lang: str) -> bool:
+    # Slack's limit is per section; the handful of blocks stays far below 50.
+    return all(len(text) <= MAX_SECTION_TEXT for text in _wall_sections(notes, step, lang))
 
 
 def step_message(message: StepOpened, lang: str) -> SlackMessage:
@@ -196,7 +239,12 @@ def to_slack(message: Message, lang: str) -> list[SlackMessage]:
         case CirclePrompt() | CountsChanged():
             return [
                 circle_message(
-                    message.workshop_id, message.circle, message.step, message.counts, lang
+                    message.workshop_id,
+                    message.circle,
+                    message.step,
+                    message.counts,
+                    lang,
+                    message.notes,
                 )
             ]
         case ItemConfirmed() if message.change != "announced":
@@ -204,5 +252,7 @@ def to_slack(message: Message, lang: str) -> list[SlackMessage]:
         case DeleteConfirmNeeded():
             return [delete_question(message, lang)]
     text = rendered(message, lang)
+    if isinstance(message, BoardView):  # a whole wall of notes: split well before Slack must
+        return paginate(text_sections(text), text, max_chars=MAX_MESSAGE_TEXT)
     return paginate(text_sections(text), text)
 

@@ -10,10 +10,11 @@ from typing import Any
 
 from adapters.teams.escape import defuse_markdown
 from adapters.teams.labels import label
+from adapters.teams.wall_cards import split_card_body, wall_body
 from core import plain
 from core.circles import BY_CIRCLE, CIRCLES, Circle
 from core.language import MAX_NAME, MAX_TEXT
-from core.messages import ItemConfirmed
+from core.messages import ItemConfirmed, WallNote
 from core.method import prompt_key
 from core.model import Agreement, Colour, Step, Timing, Workshop
 from core.report import colour_label
@@ -22,6 +23,7 @@ from core.texts import t
 Card = dict[str, Any]
 CARD_VERSION = "1.5"
 CONTENT_TYPE = "application/vnd.microsoft.card.adaptive"
+OPEN_TIMING = "open"  # the card's choice for a prerequisite without a timing
 
 
 def card(body: list[dict], actions: list[dict] | None = None) -> Card:
@@ -120,6 +122,7 @@ def prerequisite_inputs(lang: str) -> list[dict]:
     choices = [
         {"title": t(f"timing_{timing.value}", lang), "value": timing.value} for timing in Timing
     ]
+    choices.append({"title": t("timing_none", lang), "value": OPEN_TIMING})
     return [
         text(t("how_prerequisites", lang), isSubtle=True),
         {
@@ -178,14 +181,22 @@ def agreement_inputs(lang: str, members: list[tuple[str, str]]) -> list[dict]:
 
 
 def circle_card(
-    workshop_id: str, circle: Circle, step: Step, counts: dict[Colour, int], lang: str
+    workshop_id: str,
+    circle: Circle,
+    step: Step,
+    counts: dict[Colour, int],
+    lang: str,
+    notes: tuple[WallNote, ...] = (),
 ) -> Card:
-    """One circle in a note-taking step; re-rendered in place when its counts change."""
+    """One circle in a note-taking step with its notes on the wall; re-rendered in place when
+    they change."""
     info = BY_CIRCLE[circle]
     how = prompt_key(step)
+    wall, see_all = wall_body(notes, circle, step, lang)
     body: list[dict] = [
         text(info.name[lang], size="Medium", weight="Bolder"),
         text(info.covers[lang], isSubtle=True),
+        *wall,
         text(plain.counts_text(counts, step, lang), weight="Bolder", color="Accent"),
         text(t(how, lang, circle=info.name[lang].split()[0].lower())),
         {
@@ -219,6 +230,7 @@ def circle_card(
         [
             submit(label("send", lang), data, "positive"),
             submit(label("inspiration", lang), {"rasmus": "inspiration", "circle": circle.value}),
+            *see_all,
         ],
     )
 
@@ -303,6 +315,12 @@ def inspiration_card(circles: tuple[Circle, ...], lang: str) -> Card:
             }
         )
     return card(body)
+
+
+def text_cards(value: str, *, private: bool = False, lang: str = "da") -> list[Card]:
+    """`text_card`, split over several cards when one would grow past Teams' size limit."""
+    whole = text_card(value, private=private, lang=lang)
+    return [card(body) for body in split_card_body(whole["body"])]
 
 
 def text_card(value: str, *, private: bool = False, lang: str = "da") -> Card:

@@ -117,10 +117,10 @@ def _plan(reply: Reply) -> list[Planned]:
                 )
             ]
         case CirclePrompt(workshop_id=wid, circle=circle, step=step, counts=counts):
-            card = cards.circle_card(wid, circle, step, counts, lang)
+            card = cards.circle_card(wid, circle, step, counts, lang, message.notes)
             return [NewPost(card_activity(card), circle=(wid, circle, step))]
         case CountsChanged(workshop_id=wid, circle=circle, step=step, counts=counts):
-            card = cards.circle_card(wid, circle, step, counts, lang)
+            card = cards.circle_card(wid, circle, step, counts, lang, message.notes)
             return [UpdateCircle(wid, circle, step, card_activity(card))]
         case ItemConfirmed() if private:
             return [Send(card_activity(cards.confirmation_card(message, lang)), private)]
@@ -136,7 +136,8 @@ def _plan(reply: Reply) -> list[Planned]:
             return [Send(card_activity(cards.inspiration_card(circles, lang)), private)]
         case BoardView() | StatusView() | HelpView():
             text = plain.render(message, lang)
-            return [Send(card_activity(cards.text_card(text, private=private, lang=lang)), private)]
+            pages = cards.text_cards(text, private=private, lang=lang)
+            return [Send(card_activity(page), private) for page in pages]
     return [Send(text_activity(plain.render(message, lang)), private)]
 
 

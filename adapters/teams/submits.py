@@ -78,10 +78,10 @@ def _note(fields: Fields) -> c.Command | Refusal:
 
 def _prerequisite(fields: Fields) -> c.Command | Refusal:
     timing = fields.text("timing")
-    if timing not in {t.value for t in Timing}:
+    if timing not in {t.value for t in Timing} | {"open"}:  # "open": no timing given
         return Refusal("bad_timing", {"word": timing}, "hint_prereq")
     return c.AddPrerequisite(
-        Timing(timing),
+        None if timing == "open" else Timing(timing),
         fields.text("text"),
         anonymous=fields.flag("anonymous"),
         origin=fields.origin(),
@@ -119,7 +119,8 @@ READERS: dict[str, tuple[Callable[[Fields], c.Command | Refusal], str | None]] =
     "edit": (_edit, "hint_code"),
     "withdraw": (_withdraw, "hint_code"),
     "inspiration": (_inspiration, "hint_circles"),
-    "board": (lambda _fields: c.ShowBoard(), None),
+    # With a circle: that circle's full list, from the "see all" on its card's wall.
+    "board": (lambda fields: c.ShowBoard(parse_circle(fields.text("circle"))), None),
     "delete": (lambda _fields: c.DeleteWorkshop(confirmed=True), None),
 }
 

@@ -36,6 +36,8 @@ _ARGUMENTS = {
     c.WithdrawItem: " R1",
     c.RemoveItem: " R1",
     c.SetLanguage: " en",
+    c.Vote: " F1",
+    c.ShowNames: " fra",
 }
 TYPED = [e for e in COMMANDS if e.parser is not None]
 

@@ -140,7 +140,9 @@ def test_refusals_quote_at_most_sixty_characters_of_the_input(say, typed):
     say("ny Vagtplan")
     refused = refusal_of(say(typed))
     quoted = [v for v in refused.params.values() if isinstance(v, str)]
-    assert quoted and all(len(v.rstrip("…")) <= 60 for v in quoted)
+    # A prerequisite's timing is optional now, so a huge first word is text: too long, not quoted.
+    assert quoted or refused.key == "text_too_long"
+    assert all(len(v.rstrip("…")) <= 60 for v in quoted)
     for lang in ("da", "en"):
         assert len(render(refused, lang)) < 400
 

@@ -6,6 +6,7 @@ from core.circles import CIRCLES
 from core.texts import LANGUAGES, TEXTS, all_keys, t
 from core.texts_controls import CONTROLS
 from core.texts_flow import FLOW
+from core.texts_wall import WALL
 
 CORE = Path(__file__).resolve().parents[2] / "core"
 FRAMEWORKS = {
@@ -30,7 +31,7 @@ def _fields(template):
 
 
 def test_every_text_exists_in_danish_and_english_with_the_same_blanks():
-    for key, entry in {**TEXTS, **FLOW, **CONTROLS}.items():
+    for key, entry in {**TEXTS, **FLOW, **WALL, **CONTROLS}.items():
         assert set(entry) == set(LANGUAGES), key
         assert all(entry[lang].strip() for lang in LANGUAGES), key
         assert _fields(entry["da"]) == _fields(entry["en"]), key
@@ -38,7 +39,8 @@ def test_every_text_exists_in_danish_and_english_with_the_same_blanks():
 
 def test_no_text_key_is_defined_twice():
     assert not set(TEXTS) & set(FLOW) and not (set(TEXTS) | set(FLOW)) & set(CONTROLS)
-    assert len(all_keys()) == len(TEXTS) + len(FLOW) + len(CONTROLS)
+    assert not (set(TEXTS) | set(FLOW) | set(CONTROLS)) & set(WALL)
+    assert len(all_keys()) == len(TEXTS) + len(FLOW) + len(CONTROLS) + len(WALL)
 
 
 def test_every_circle_has_both_languages_for_every_field():

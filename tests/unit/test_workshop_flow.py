@@ -295,7 +295,7 @@ def test_help_lists_what_the_person_may_do_in_this_step():
     assert "note [anonymous] <circle> <text>" in participant
     assert "next / back" not in participant and "next / back" in facilitator
     assert "prereq" not in participant
-    assert "prereq <before|during|after>" in "\n".join(
+    assert "prereq [before|during|after]" in "\n".join(
         help_lines(HelpView(Step.PREREQUISITES, facilitator=False), "en")
     )
     assert "start <technology>" in "\n".join(help_lines(HelpView(None, False), "en"))

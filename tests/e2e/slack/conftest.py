@@ -100,18 +100,32 @@ class SlackSays:
             await self.server.drain()
         return response
 
-    async def click(self, user: str, action_id: str, value: str, ephemeral: bool = False,
-                    message_ts: str = "1700000000.000001"):
-        request = sr.block_action(action_id, value, user, CHANNEL, SIGNING_SECRET,
-                                  message_ts=message_ts, ephemeral=ephemeral)
+    async def click(
+        self,
+        user: str,
+        action_id: str,
+        value: str,
+        ephemeral: bool = False,
+        message_ts: str = "1700000000.000001",
+    ):
+        request = sr.block_action(
+            action_id,
+            value,
+            user,
+            CHANNEL,
+            SIGNING_SECRET,
+            message_ts=message_ts,
+            ephemeral=ephemeral,
+        )
         response = await self.send(request)
         assert response.status == 200
         await self.server.drain()
         return response
 
     async def submit(self, user: str, view: dict, values: dict):
-        request = sr.view_submission(view["callback_id"], view["private_metadata"], values,
-                                     user, SIGNING_SECRET)
+        request = sr.view_submission(
+            view["callback_id"], view["private_metadata"], values, user, SIGNING_SECRET
+        )
         async with self.session.post(
             self.server.url + "/slack/events", data=request.body, headers=request.headers
         ) as response:
@@ -125,8 +139,7 @@ class SlackSays:
         return f"{self._ts}.000100"
 
     async def event(self, event: dict, event_id: str | None = None, **sign_args):
-        response = await self.send(sr.event_callback(event, SIGNING_SECRET, event_id,
-                                                      **sign_args))
+        response = await self.send(sr.event_callback(event, SIGNING_SECRET, event_id, **sign_args))
         await self.server.drain()
         return response
 

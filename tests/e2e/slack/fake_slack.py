@@ -280,8 +280,9 @@ class FakeSlack:
         socket = web.WebSocketResponse(autoping=True)
         await socket.prepare(request)
         self.socket = socket
-        await socket.send_json({"type": "hello", "num_connections": 1,
-                                "connection_info": {"app_id": "A0RASMUS01"}})
+        await socket.send_json(
+            {"type": "hello", "num_connections": 1, "connection_info": {"app_id": "A0RASMUS01"}}
+        )
         self._changed.set()
         async for message in socket:
             if message.type == web.WSMsgType.TEXT:
@@ -292,9 +293,16 @@ class FakeSlack:
     async def send_envelope(self, kind: str, payload: dict[str, Any]) -> str:
         envelope_id = f"env-{next(self._ids)}"
         assert self.socket is not None, "no Socket Mode connection"
-        await self.socket.send_json({"envelope_id": envelope_id, "type": kind,
-                                     "payload": payload, "accepts_response_payload": True,
-                                     "retry_attempt": 0, "retry_reason": ""})
+        await self.socket.send_json(
+            {
+                "envelope_id": envelope_id,
+                "type": kind,
+                "payload": payload,
+                "accepts_response_payload": True,
+                "retry_attempt": 0,
+                "retry_reason": "",
+            }
+        )
         return envelope_id
 
     async def _count(self, request: web.Request) -> web.Response:

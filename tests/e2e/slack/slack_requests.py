@@ -166,7 +166,10 @@ def view_submission(
 
 
 def event_callback(
-    event: dict[str, Any], secret: str, event_id: str | None = None, team: str = TEAM_ID,
+    event: dict[str, Any],
+    secret: str,
+    event_id: str | None = None,
+    team: str = TEAM_ID,
     **sign_args,
 ) -> SignedRequest:
     payload = {

@@ -57,17 +57,31 @@ def test_the_manifest_asks_for_every_scope_event_and_url_the_bot_uses():
     manifest = MANIFEST.read_text(encoding="utf-8")
     for scope in BOT_SCOPES:
         assert re.search(rf"^\s+- {re.escape(scope)}\b", manifest, re.M), scope
-    for needed in ("command: /rasmus", "app_home_opened", "message.channels", "message.groups",
-                   "home_tab_enabled: true", "/slack/events", "/slack/oauth_redirect",
-                   "should_escape: true"):
+    for needed in (
+        "command: /rasmus",
+        "app_home_opened",
+        "message.channels",
+        "message.groups",
+        "home_tab_enabled: true",
+        "/slack/events",
+        "/slack/oauth_redirect",
+        "should_escape: true",
+    ):
         assert needed in manifest, needed
 
 
 async def test_oauth_offers_add_to_slack_at_slack_install(tmp_path):
-    runtime = build_runtime(slack_settings(
-        tmp_path, "http://127.0.0.1:9/api/", slack_bot_token="", slack_client_id="111.222",
-        slack_client_secret="client-secret", slack_state_secret="state-secret",
-        public_url="https://rasmus.example.org"))
+    runtime = build_runtime(
+        slack_settings(
+            tmp_path,
+            "http://127.0.0.1:9/api/",
+            slack_bot_token="",
+            slack_client_id="111.222",
+            slack_client_secret="client-secret",
+            slack_state_secret="state-secret",
+            public_url="https://rasmus.example.org",
+        )
+    )
     app = web.Application()
     status = mount_slack(app, runtime)
     assert status.active and "OAuth" in status.reason
@@ -97,22 +111,34 @@ async def test_the_oauth_state_is_accepted_once_signed_and_refused_when_tampered
 
 
 async def test_over_socket_mode_a_slash_command_is_acked_and_answered(tmp_path, fake_slack):
-    runtime = build_runtime(slack_settings(tmp_path, fake_slack.base_url,
-                                           slack_app_token="xapp-1-test", slack_signing_secret=""))
+    runtime = build_runtime(
+        slack_settings(
+            tmp_path, fake_slack.base_url, slack_app_token="xapp-1-test", slack_signing_secret=""
+        )
+    )
     app = web.Application()
     assert mount_slack(app, runtime).active
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()  # cleanup_ctx: connects with connect_async()
     try:
         await fake_slack.wait_for(lambda fake: fake.socket is not None, what="a connection")
-        command = {"token": "x", "team_id": "T0FAKE001", "channel_id": "C0SOCKET", "user_id":
-                   "UANNE", "user_name": "anne", "command": "/rasmus", "text": "start Robot",
-                   "api_app_id": "A0RASMUS01", "trigger_id": "1.2.3",
-                   "response_url": "https://hooks.slack.test/x"}
+        command = {
+            "token": "x",
+            "team_id": "T0FAKE001",
+            "channel_id": "C0SOCKET",
+            "user_id": "UANNE",
+            "user_name": "anne",
+            "command": "/rasmus",
+            "text": "start Robot",
+            "api_app_id": "A0RASMUS01",
+            "trigger_id": "1.2.3",
+            "response_url": "https://hooks.slack.test/x",
+        }
         envelope_id = await fake_slack.send_envelope("slash_commands", command)
         await fake_slack.wait_for(
             lambda fake: any(a.get("envelope_id") == envelope_id for a in fake.socket_acks),
-            what="the ack")
+            what="the ack",
+        )
         posted = await fake_slack.wait_for_calls("chat.postMessage", 2)
         assert posted[0].params["channel"] == "C0SOCKET"
         assert fake_slack.calls_to("apps.connections.open")[0].token == "xapp-1-test"
@@ -127,9 +153,16 @@ async def test_a_workspace_installs_through_oauth_and_its_commands_use_its_own_t
     from tests.e2e.slack import slack_requests as sr
     from tests.e2e.slack.conftest import SIGNING_SECRET
 
-    runtime = build_runtime(slack_settings(
-        tmp_path, fake_slack.base_url, slack_bot_token="", slack_client_id="111.222",
-        slack_client_secret="client-secret", slack_state_secret="state-secret"))
+    runtime = build_runtime(
+        slack_settings(
+            tmp_path,
+            fake_slack.base_url,
+            slack_bot_token="",
+            slack_client_id="111.222",
+            slack_client_secret="client-secret",
+            slack_state_secret="state-secret",
+        )
+    )
     app = web.Application()
     slack = build_platforms(runtime)[0]
     slack.mount(app)
@@ -146,10 +179,12 @@ async def test_a_workspace_installs_through_oauth_and_its_commands_use_its_own_t
             url = f"{base}/slack/oauth_redirect?code=abc&state={state}"
             async with session.get(url, headers=headers) as response:
                 assert response.status == 200, await response.text()
-            request = sr.slash_command("start Robot", "UANNE", "C0OTHER", SIGNING_SECRET,
-                                       team="T0OTHER01")
-            async with session.post(base + "/slack/events", data=request.body,
-                                    headers=request.headers) as response:
+            request = sr.slash_command(
+                "start Robot", "UANNE", "C0OTHER", SIGNING_SECRET, team="T0OTHER01"
+            )
+            async with session.post(
+                base + "/slack/events", data=request.body, headers=request.headers
+            ) as response:
                 assert response.status == 200
         posted = await fake_slack.wait_for_calls("chat.postMessage", 2)
         assert {call.token for call in posted} == {"xoxb-installed-abc"}

@@ -83,8 +83,9 @@ async def test_a_team_runs_every_step_of_the_workshop_in_a_slack_channel(slack, 
     assert "colour" not in json.dumps(view["blocks"])  # no green/red choice in "today"
     fake.forget()
     values = _values_text("Appen er langsom om morgenen")
-    values["anonymous"] = {"value": {"type": "checkboxes",
-                                     "selected_options": [{"value": "anonymous"}]}}
+    values["anonymous"] = {
+        "value": {"type": "checkboxes", "selected_options": [{"value": "anonymous"}]}
+    }
     await slack.submit(BO, view, values)
     note = slack.workshop().notes[-1]
     assert (note.short_id, note.colour, note.author) == ("R1", Colour.ORANGE, None)
@@ -101,8 +102,12 @@ async def test_a_team_runs_every_step_of_the_workshop_in_a_slack_channel(slack, 
     # A reply in the circle's thread is a note for that circle, by name.
     fake.forget()
     reply_ts = slack.next_ts()
-    await slack.event(sr.thread_reply(CARL, CHANNEL, "Vagterne skal byttes i &amp; papir",
-                                      reply_ts, realistic_ts), event_id="EvREPLY1")
+    await slack.event(
+        sr.thread_reply(
+            CARL, CHANNEL, "Vagterne skal byttes i &amp; papir", reply_ts, realistic_ts
+        ),
+        event_id="EvREPLY1",
+    )
     note = slack.workshop().notes[-1]
     assert (note.short_id, note.circle, note.author.user_id) == ("R2", Circle.REALISTIC, CARL)
     assert note.text == "Vagterne skal byttes i & papir"
@@ -110,8 +115,9 @@ async def test_a_team_runs_every_step_of_the_workshop_in_a_slack_channel(slack, 
     assert _orange(2) in json.dumps(last_update, ensure_ascii=False)
 
     # Editing the reply corrects the note.
-    await slack.event(sr.message_changed(CARL, CHANNEL, "Vagterne byttes stadig på papir",
-                                         reply_ts, realistic_ts))
+    await slack.event(
+        sr.message_changed(CARL, CHANNEL, "Vagterne byttes stadig på papir", reply_ts, realistic_ts)
+    )
     assert slack.workshop().find("R2").text == "Vagterne byttes stadig på papir"
 
     # A note by slash command in another circle.
@@ -124,8 +130,9 @@ async def test_a_team_runs_every_step_of_the_workshop_in_a_slack_channel(slack, 
     assert slack.workshop().step is Step.EXPECTATIONS
     meaningful = fake.posted_with_block("circle_meaningful")
     meaningful_ts = meaningful.response["ts"]
-    await slack.event(sr.thread_reply(CARL, CHANNEL, "+ Mere tid til borgerne",
-                                      slack.next_ts(), meaningful_ts))
+    await slack.event(
+        sr.thread_reply(CARL, CHANNEL, "+ Mere tid til borgerne", slack.next_ts(), meaningful_ts)
+    )
     assert slack.workshop().notes[-1].colour is Colour.GREEN
 
     fake.forget()
@@ -167,12 +174,16 @@ async def test_a_team_runs_every_step_of_the_workshop_in_a_slack_channel(slack, 
     view = await _open_modal(slack, fake, BO, "rasmus_add_prerequisite", add["value"])
     values = _values_text("To timers oplæring for alle")
     values["timing"] = {"value": {"type": "radio_buttons", "selected_option": {"value": "before"}}}
-    values["circles"] = {"value": {"type": "multi_static_select",
-                                   "selected_options": [{"value": "realistic"}]}}
+    values["circles"] = {
+        "value": {"type": "multi_static_select", "selected_options": [{"value": "realistic"}]}
+    }
     await slack.submit(BO, view, values)
     prereq = slack.workshop().prerequisites[-1]
     assert (prereq.timing, prereq.circles, prereq.author.user_id) == (
-        Timing.BEFORE, (Circle.REALISTIC,), BO)
+        Timing.BEFORE,
+        (Circle.REALISTIC,),
+        BO,
+    )
 
     # Agreements: owner from a user picker, due date from a date picker.
     fake.forget()
@@ -215,14 +226,16 @@ async def test_a_team_runs_every_step_of_the_workshop_in_a_slack_channel(slack, 
     assert slack.workshop().step is Step.FOLLOW_UP
     healthy = fake.posted_with_block("circle_healthy")
     _button(fake.calls_to("chat.postMessage")[0], "rasmus_add_agreement")
-    await slack.event(sr.thread_reply(CARL, CHANNEL, "- Mere skærmtid", slack.next_ts(),
-                                      healthy.response["ts"]))
+    await slack.event(
+        sr.thread_reply(CARL, CHANNEL, "- Mere skærmtid", slack.next_ts(), healthy.response["ts"])
+    )
     follow_up = slack.workshop().notes[-1]
     assert (follow_up.step, follow_up.colour) == (Step.FOLLOW_UP, Colour.RED)
     await slack.command(ANNE, "afslut")
     assert slack.workshop().step is Step.CLOSED
     fake.forget()
-    await slack.event(sr.thread_reply(CARL, CHANNEL, "+ for sent", slack.next_ts(),
-                                      healthy.response["ts"]))
+    await slack.event(
+        sr.thread_reply(CARL, CHANNEL, "+ for sent", slack.next_ts(), healthy.response["ts"])
+    )
     assert slack.workshop().notes[-1] == follow_up  # a closed workshop takes no more notes
     assert _ephemerals_to(fake, CARL) and not fake.calls_to("chat.postMessage")

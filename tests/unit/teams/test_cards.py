@@ -15,7 +15,7 @@ import pytest
 
 from adapters.teams import cards
 from core.circles import Circle
-from core.messages import ItemConfirmed
+from core.messages import ItemConfirmed, WallNote
 from core.model import Actor, ChannelKey, Colour, Note, Step, Workshop
 from tests.schemas import CARD_SCHEMA
 from tests.snapshots import assert_matches_snapshot
@@ -51,6 +51,17 @@ CASES = {
         "w1", Circle.HEALTHY, Step.EXPECTATIONS, COUNTS, "da"
     ),
     "circle_today_en": lambda: cards.circle_card("w1", Circle.REALISTIC, Step.TODAY, COUNTS, "en"),
+    "circle_wall_expectations_da": lambda: cards.circle_card(
+        "w1",
+        Circle.MEANINGFUL,
+        Step.EXPECTATIONS,
+        {Colour.ORANGE: 0, Colour.GREEN: 1, Colour.RED: 1},
+        "da",
+        (
+            WallNote("M1", Colour.GREEN, "Mere tid til borgerne", "Megan Bowen"),
+            WallNote("M2", Colour.RED, "Skærmen **fylder** mere", None),
+        ),
+    ),
     "receipt_named_en": lambda: cards.confirmation_card(ItemConfirmed(NOTE, "added"), "en"),
     "colour_needed_da": lambda: cards.colour_needed_card(
         Circle.AUTONOMOUS, "Mere frihed", False, "da"
