@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -32,6 +33,13 @@ class Decision:
 def hash_code(item_id: str, code: str) -> str:
     # The item id salts the hash, so equal codes on two notes never look alike.
     return hashlib.sha256(f"{item_id}:{code.upper()}".encode()).hexdigest()
+
+
+def code_opens(item, code: str) -> bool:
+    """Whether `code` is the one-time code of the anonymous `item`."""
+    if not item.anonymous or not item.code_hash:
+        return False
+    return hmac.compare_digest(hash_code(item.id, code), item.code_hash)
 
 
 def private(message, lang: str) -> Decision:

@@ -7,11 +7,9 @@ and stay silent when the message never became a note of its author's.
 
 from __future__ import annotations
 
-import hmac
-
 from core import commands as c
 from core import events as e
-from core.context import Context, Decision, hash_code, refuse
+from core.context import Context, Decision, code_opens, hash_code, refuse
 from core.language import parse, split_colour
 from core.messages import (
     Audience,
@@ -31,8 +29,7 @@ def _may_change(workshop: Workshop, item: Item, code: str | None, ctx: Context) 
     if item.anonymous:
         if not code or not item.code_hash:
             return "not_author"
-        given = hash_code(item.id, code)
-        return None if hmac.compare_digest(given, item.code_hash) else "bad_code"
+        return None if code_opens(item, code) else "bad_code"
     author = item.author
     if isinstance(item, Agreement) and workshop.is_facilitator(ctx.actor.user_id):
         return None  # agreements are the facilitators' to keep, whoever wrote one down

@@ -14,12 +14,14 @@ from datetime import datetime
 from typing import Protocol
 
 from core.cleaning import normal_language, tidy_incoming
-from core.commands import Command
+from core.commands import Command, EditItem, WithdrawItem
+from core.context import code_opens
 from core.decide import Context, decide
 from core.events import Event, evolve
 from core.language import check_texts, parse
 from core.messages import Audience, Refusal, Reply
 from core.model import Actor, ChannelKey, Workshop
+from core.privacy import refuse_where_shown
 
 
 class Conflict(Exception):
@@ -35,6 +37,10 @@ class Incoming:
     message_id: str | None = None  # the platform's id: the same id twice is handled once
     source_ref: str | None = None  # a message people can later edit or delete (named notes only)
     language_hint: str | None = None  # used before a workshop exists
+    # The typed words stay in the conversation under the author's name (a Teams channel or
+    # group chat message, a Slack thread reply); a form, a card, a slash command or a
+    # personal chat is not. Anonymous writing and codes are refused where it is set.
+    shown_to_others: bool = False
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,9 @@ class Unit(Protocol):
 
 class Store(Protocol):
     def unit(self, channel: ChannelKey) -> AbstractContextManager[Unit]: ...
+
+    def channels_with_anonymous(self, platform: str, short_id: str) -> list[ChannelKey]:
+        """Channels whose open workshop has an anonymous item `short_id` (the code finds it)."""
 
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]: ...
 
@@ -102,7 +111,10 @@ class WorkshopService:
         command = incoming.command if incoming.command is not None else parse(incoming.text or "")
         if not isinstance(command, Refusal):
             command = check_texts(command)
-        with self.store.unit(incoming.channel) as unit:
+        if not isinstance(command, Refusal) and incoming.shown_to_others:
+            command = refuse_where_shown(command) or command
+        channel = self._channel_of_code(incoming, command)
+        with self.store.unit(channel) as unit:
             workshop = unit.workshop
             language = (
                 workshop.language if workshop else (incoming.language_hint or self.default_language)
@@ -114,7 +126,7 @@ class WorkshopService:
             ):
                 return Outcome([], workshop, duplicate=True)
             context = Context(
-                channel=incoming.channel,
+                channel=channel,
                 actor=incoming.actor,
                 now=self.clock(),
                 new_id=self.ids.new_id,
@@ -128,6 +140,22 @@ class WorkshopService:
             for event in decision.events:
                 workshop = evolve(workshop, event)
             return Outcome(decision.replies, workshop, list(decision.events))
+
+    def _channel_of_code(self, incoming: Incoming, command) -> ChannelKey:
+        """Where the command runs: its own channel, or for a change with a code typed where
+        that item is not (a personal chat), the one workshop whose item the code opens."""
+        if not isinstance(command, (EditItem, WithdrawItem)) or not command.code:
+            return incoming.channel
+        platform = incoming.channel.platform
+        found = self.store.channels_with_anonymous(platform, command.short_id)
+        if incoming.channel in found:
+            return incoming.channel
+        for channel in found:
+            with self.store.unit(channel) as unit:
+                item = unit.workshop.find(command.short_id) if unit.workshop else None
+                if item is not None and code_opens(item, command.code):
+                    return channel
+        return incoming.channel
 
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         return self.store.workshops_of(platform, workspace, user_id)

@@ -114,6 +114,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Kun den, der skrev »{short_id}«, kan rette eller trække den.",
         "en": "Only whoever wrote “{short_id}” can correct or withdraw it.",
     },
+    "anonymous_shown": {
+        "da": "Den er ikke gemt: her står beskeden under dit navn, så den ville ikke være anonym.",
+        "en": "Not stored: here your message shows your name, so it would not be anonymous.",
+    },
+    "code_shown": {
+        "da": "Intet er ændret: her kan de andre se koden.",
+        "en": "Nothing changed: here the others can see the code.",
+    },
     "bad_code": {
         "da": "Koden passer ikke til »{short_id}«.",
         "en": "That code doesn't match “{short_id}”.",
@@ -192,8 +200,10 @@ TEXTS: dict[str, dict[str, str]] = {
         "en": "Did you mean “{suggestion}”? Type /rasmus help for the commands.",
     },
     "hint_code_withdraw": {
-        "da": "Skriv koden fra din kvittering efter id'et, fx /rasmus træk R3 K7QX-9M2P.",
-        "en": "Put the code from your receipt after the id: /rasmus withdraw R3 K7QX-9M2P.",
+        "da": "Skriv koden fra din kvittering efter id'et, hvor kun du ser det, fx i en personlig "
+        "chat med RASMUS: /rasmus træk R3 K7QX-9M2P.",
+        "en": "Put the code from your receipt after the id where only you see it, such as a "
+        "personal chat with RASMUS: /rasmus withdraw R3 K7QX-9M2P.",
     },
     "hint_back_step": {
         "da": "Facilitatoren kan gå tilbage med /rasmus tilbage.",
@@ -205,8 +215,22 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "hint_board": {"da": "Se id'erne med /rasmus tavle.", "en": "See the ids with /rasmus board."},
     "hint_code": {
-        "da": "Skriv koden fra din kvittering efter id'et, fx /rasmus ret R3 K7QX-9M2P Ny tekst.",
-        "en": "Put the code from your receipt after the id: /rasmus edit R3 K7QX-9M2P New text.",
+        "da": "Skriv koden fra din kvittering efter id'et, hvor kun du ser det, fx i en personlig "
+        "chat med RASMUS: /rasmus ret R3 K7QX-9M2P Ny tekst.",
+        "en": "Put the code from your receipt after the id where only you see it, such as a "
+        "personal chat with RASMUS: /rasmus edit R3 K7QX-9M2P New text.",
+    },
+    "hint_anonymous_privately": {
+        "da": "Brug cirklens kort eller formular og vælg »anonym«: kun du ser, hvad du sender "
+        "derfra.",
+        "en": "Use the circle's card or form and choose “anonymous”: only you see what you send "
+        "from there.",
+    },
+    "hint_code_privately": {
+        "da": "Brug knapperne på din kvittering, eller skriv til RASMUS i en personlig chat, fx "
+        "/rasmus træk R3 K7QX-9M2P.",
+        "en": "Use the buttons on your receipt, or write to RASMUS in a personal chat, such as "
+        "/rasmus withdraw R3 K7QX-9M2P.",
     },
     "hint_ask_facilitator": {
         "da": "Spørg en facilitator: {facilitators}.",

@@ -150,12 +150,13 @@ FLOW: dict[str, dict[str, str]] = {
         "en": "{label} is off the board.",
     },
     "receipt_code": {
-        "da": "Den er anonym: ingen kan se, at den er din. Gem koden {code}, hvis du vil rette "
-        "(/rasmus ret {short_id} {code} <ny tekst>) eller trække den (/rasmus træk {short_id} "
-        "{code}). Koden vises kun her.",
-        "en": "It is anonymous: nobody can see it is yours. Keep the code {code} to correct it "
-        "(/rasmus edit {short_id} {code} <new text>) or withdraw it (/rasmus withdraw "
-        "{short_id} {code}). The code is shown only here.",
+        "da": "Den er anonym: ingen kan se, at den er din. Gem koden {code}; den vises kun her. "
+        "Ret eller træk den, hvor kun du ser det, fx i en personlig chat med RASMUS: "
+        "/rasmus ret {short_id} {code} <ny tekst> eller /rasmus træk {short_id} {code}.",
+        "en": "It is anonymous: nobody can see it is yours. Keep the code {code}; it is shown "
+        "only here. Correct or withdraw it where only you see it, such as a personal chat with "
+        "RASMUS: /rasmus edit {short_id} {code} <new text> or /rasmus withdraw {short_id} "
+        "{code}.",
     },
     "receipt_named": {
         "da": "Ret den med /rasmus ret {short_id} <ny tekst>, eller træk den med /rasmus træk "

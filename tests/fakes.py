@@ -53,6 +53,16 @@ class MemoryStore:
             elif unit.workshop is not None:
                 self.workshops[unit.workshop.id] = unit.workshop
 
+    def channels_with_anonymous(self, platform: str, short_id: str) -> list[ChannelKey]:
+        return [
+            w.channel
+            for w in self.workshops.values()
+            if w.channel.platform == platform
+            and not w.is_closed
+            and (item := w.find(short_id)) is not None
+            and item.anonymous
+        ]
+
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         return [
             w

@@ -26,6 +26,7 @@ from adapters.persistence.tables import (
     WorkshopRow,
 )
 from core import events as e
+from core.ids import canonical_id
 from core.model import ChannelKey, Workshop
 from core.service import Conflict
 
@@ -301,3 +302,23 @@ class SqlStore:
                 .order_by(WorkshopRow.created_at.desc())
             ).all()
             return [self._workshop(session, row) for row in rows]
+
+    def channels_with_anonymous(self, platform: str, short_id: str) -> list[ChannelKey]:
+        """Channels whose open workshop holds an anonymous note or prerequisite `short_id`:
+        where a code typed in a personal chat may belong (the core checks the code)."""
+        wanted = canonical_id(short_id)
+        with Session(self.engine) as session:
+            found: list[ChannelKey] = []
+            for table in (NoteRow, PrerequisiteRow):
+                rows = session.exec(
+                    select(WorkshopRow.platform, WorkshopRow.workspace, WorkshopRow.channel)
+                    .join(table, table.workshop_id == WorkshopRow.id)
+                    .where(
+                        WorkshopRow.platform == platform,
+                        WorkshopRow.closed_at.is_(None),
+                        table.short_id == wanted,
+                        table.code_hash.is_not(None),
+                    )
+                ).all()
+                found += [ChannelKey(*row) for row in rows]
+            return list(dict.fromkeys(found))

@@ -87,6 +87,7 @@ class SlackBridge:
         command: Command | None = None,
         message_id: str | None = None,
         source_ref: str | None = None,
+        shown_to_others: bool = False,
     ) -> Outcome | None:
         """Asks the core and delivers its replies; None when the core failed (logged, and the
         person told). It never raises: every listener has acked before it calls this, and an
@@ -99,6 +100,7 @@ class SlackBridge:
             message_id=message_id,
             source_ref=source_ref,
             language_hint=self.default_language,
+            shown_to_others=shown_to_others,  # a thread reply: yes; a slash command: no
         )
         try:
             outcome = await self.in_core(self.service.handle, incoming)
@@ -111,6 +113,16 @@ class SlackBridge:
             return None
         if outcome.duplicate:
             return outcome  # a retry or a second delivery: it was answered the first time
+        home = outcome.workshop.channel if outcome.workshop else where.key
+        if home != where.key:
+            # A change made with a code in a DM with RASMUS: the answer comes here, what
+            # everyone sees (the circle message's counts) goes to the workshop's channel.
+            mine = [r for r in outcome.replies if r.audience is Audience.PRIVATE]
+            theirs = [r for r in outcome.replies if r.audience is not Audience.PRIVATE]
+            await self.delivery.deliver_replies(mine, where, client, outcome.workshop)
+            there = Where(home.workspace, home.channel, where.user)
+            await self.delivery.deliver_replies(theirs, there, client, outcome.workshop)
+            return outcome
         await self.delivery.deliver(outcome, where, client, source_ref)
         return outcome
 

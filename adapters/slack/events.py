@@ -51,6 +51,7 @@ async def _new_reply(bridge: SlackBridge, event: dict, team: str, client) -> Non
         command=reply_command(text, circle, Origin(workshop_id, step)),
         message_id=f"msg:{channel}:{event['ts']}",
         source_ref=source_ref(channel, event["ts"]),
+        shown_to_others=True,  # a thread reply stays in the channel under its author's name
     )
 
 

@@ -57,7 +57,23 @@ class TeamsSender:
         if any(isinstance(event, WorkshopDeleted) for event in outcome.events):
             async with self.memory.in_order(place.channel):
                 await self.memory.forget_channel(place.channel)
+        workshop = outcome.workshop
+        if workshop is not None and workshop.channel != place.channel:
+            # A change made with a code in a personal chat: the person's answer comes here,
+            # what everyone sees (the circle card's counts) goes to the workshop's channel.
+            mine = [r for r in outcome.replies if r.audience is Audience.PRIVATE]
+            theirs = [r for r in outcome.replies if r.audience is not Audience.PRIVATE]
+            await self.deliver_in_turn(context, place, who, mine)
+            if theirs:
+                self._after_turn.spawn(self._deliver_in_workshop(workshop.channel, theirs))
+            return
         await self.deliver_in_turn(context, place, who, outcome.replies)
+
+    async def _deliver_in_workshop(self, channel: ChannelKey, replies: Sequence[Reply]) -> None:
+        try:
+            await self.deliver_proactively(channel, replies, None)
+        except Exception:  # noqa: BLE001 - after the turn: logged, the change itself is stored
+            log.exception("could not update the workshop's channel after a change elsewhere")
 
     async def deliver_in_turn(
         self, context: TurnContext, place: Where, who: Actor | None, replies: Sequence[Reply]
@@ -146,9 +162,10 @@ class TeamsSender:
                 raise  # Teams is down or busy (already retried): not a reason to change route
             # Teams refused the targeted message itself (e.g. a tenant without them). Still
             # private, never the channel: their 1:1 chat with RASMUS instead.
+            # Its reference is not stored: this may be the receipt of an anonymous note, and a
+            # row about its author written in the same moment would tie the two together.
             log.warning("Teams refused a targeted message; using a personal chat instead")
-            reference = await open_personal_chat(context, who.user_id, activity)
-            await self.state.remember_person(who.user_id, reference)
+            await open_personal_chat(context, who.user_id, activity)
 
     async def _post_after_turn(
         self, place: Where, reference: dict, planned: list[delivery.Planned]

@@ -33,6 +33,7 @@ from core import commands as c
 from core.events import WorkshopStarted
 from core.language import reply_command
 from core.model import Actor
+from core.privacy import touches_anonymity
 from core.service import Incoming
 
 log = logging.getLogger("rasmus.teams")
@@ -55,15 +56,15 @@ class TeamsTurns:
     async def on_message(self, context: TurnContext) -> None:
         activity = context.activity
         place, who = where(activity), actor(activity)
-        if place.is_personal:
-            await self.state.remember_person(who.user_id, reference_of(activity))
         if isinstance(activity.value, dict) and not (activity.text or "").strip():
             command = command_from_submit(activity.value)
             if command is None:
                 return
+            await self._remember_person_unless_anonymous(context, place, who, command)
             await self._handle(context, place, who, command=command, message_id=activity.id)
             return
         text = command_text(activity)
+        await self._remember_person_unless_anonymous(context, place, who, text)
         thread = (
             await self.services.memory.thread_origin(place.channel, place.thread_root)
             if place.thread_root
@@ -80,6 +81,7 @@ class TeamsTurns:
                 command=reply_command(text, thread.circle, origin),
                 message_id=activity.id,
                 source=source_ref(activity, place),
+                typed=True,
             )
             return
         if not is_addressed_to_bot(activity, place):
@@ -91,7 +93,16 @@ class TeamsTurns:
             text=text,
             message_id=activity.id,
             source=source_ref(activity, place),
+            typed=True,
         )
+
+    async def _remember_person_unless_anonymous(
+        self, context: TurnContext, place: Where, who: Actor, said: str | c.Command
+    ) -> None:
+        """A personal chat's reference, kept for later messages to this person; never on an
+        anonymous act, so no row about its author changes in the moments around it."""
+        if place.is_personal and not touches_anonymity(said):
+            await self.state.remember_person(who.user_id, reference_of(context.activity))
 
     async def on_message_update(self, context: TurnContext) -> None:
         activity = context.activity
@@ -147,6 +158,7 @@ class TeamsTurns:
         message_id=None,
         source=None,
         quiet_when_nothing=False,
+        typed=False,
     ) -> None:
         incoming = Incoming(
             place.channel,
@@ -156,6 +168,8 @@ class TeamsTurns:
             message_id=message_id,
             source_ref=source,
             language_hint=self.settings.default_language,
+            # Typed in a channel or group chat, the words stay there under the person's name.
+            shown_to_others=typed and not place.is_personal,
         )
         # A card's bad input arrives as a Refusal; the core words it in the workshop's language.
         outcome = await self.services.core.run(self.services.service.handle, incoming)

@@ -24,7 +24,8 @@ class FakeConnector:
     # Answers to give before answering normally: (status, headers), first to last.
     troubles: list[tuple[int, dict[str, str]]] = field(default_factory=list)
     delay: float = 0.0  # seconds before each answer
-    refuse_targeted: bool = False  # answer 400 to targeted messages, as a tenant without them
+    refuse_targeted: bool = False  # refuse targeted messages, as a tenant without them
+    targeted_status: int = 400  # how: 400 (bad argument) or 403 (not allowed here)
     received: list[Received] = field(default_factory=list)
     port: int = 0
 
@@ -61,7 +62,9 @@ class FakeConnector:
         if self.delay:
             await asyncio.sleep(self.delay)
         if self.refuse_targeted and request.query.get("isTargetedActivity") == "true":
-            return web.json_response({"error": {"code": "BadArgument"}}, status=400)
+            return web.json_response(
+                {"error": {"code": "BadArgument"}}, status=self.targeted_status
+            )
         if request.method == "POST" and request.path.rstrip("/").endswith("/v3/conversations"):
             return web.json_response({"id": "a:personal-chat-with-anne"}, status=201)
         if self.troubles:

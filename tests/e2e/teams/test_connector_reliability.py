@@ -9,6 +9,7 @@ import pytest
 
 from adapters.teams.mount import TEAMS_KEY
 from adapters.teams.retry import RetryPolicy, retry_after_seconds
+from tests.e2e.teams.activities import card_submit
 from tests.e2e.teams.direct_bot import Bot
 from tests.e2e.teams.fake_connector import FakeConnector
 
@@ -95,7 +96,8 @@ async def test_where_teams_refuses_targeted_messages_receipts_go_to_a_personal_c
         await bot.say("next")
         await bot.app[TEAMS_KEY].drain()
         before = len(connector.received)
-        await bot.say("note anonymous realistic slow screens")
+        anonymous = {"rasmus": "note", "circle": "realistic", "text": "slow screens"}
+        await bot.post(card_submit({**anonymous, "anonymous": "true"}, connector.url))
         await bot.app[TEAMS_KEY].drain()
     after = connector.received[before:]
     # The note also shows on its circle's card (updated in place, by PUT); receipts are posted.
