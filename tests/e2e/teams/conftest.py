@@ -14,6 +14,7 @@ from bot.config import Settings
 from bot.runtime import Runtime, build_runtime
 from bot.server import build_web_app
 from core.model import ChannelKey, Workshop
+from tests.e2e.teams.bot_door import BotDoor
 from tests.e2e.teams.connector_recorder import ConnectorRecorder
 from tests.e2e.teams.playground import (
     TEAM,
@@ -79,12 +80,13 @@ async def teams(tmp_path, playground_cli):
     runner, bot_port = await serve(app)
     recorder = ConnectorRecorder()
     await recorder.start()
-    process = PlaygroundProcess(
-        playground_cli, f"http://127.0.0.1:{bot_port}/api/messages", recorder.url, free_port()
-    )
+    door = BotDoor(f"http://127.0.0.1:{bot_port}")
+    await door.start()
+    process = PlaygroundProcess(playground_cli, door.url, recorder.url, free_port())
     await process.start()
     recorder.target = process.base_url
-    playground = Playground(process.base_url)
+    turns = app[TEAMS_KEY]
+    playground = Playground(process.base_url, door=door, recorder=recorder, drain=turns.drain)
     await playground.open()
     try:
         yield TeamsStack(
@@ -92,9 +94,9 @@ async def teams(tmp_path, playground_cli):
         )
     finally:
         await playground.settle()  # let turns still in flight finish before the emulator goes
-        await app[TEAMS_KEY].drain()
         await playground.close()
         await process.stop()
+        await door.stop()
         await recorder.stop()
         await runner.cleanup()
         runtime.close()

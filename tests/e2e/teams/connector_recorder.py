@@ -6,7 +6,10 @@ flag, the recipient), so tests read those here, exactly as the bot put them on t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
 
 import aiohttp
 from aiohttp import web
@@ -18,6 +21,8 @@ class Sent:
     path: str
     query: dict[str, str]
     body: dict | None
+    status: int = 0  # the emulator's answer
+    answer: dict | None = None
 
 
 class ConnectorRecorder:
@@ -53,6 +58,7 @@ class ConnectorRecorder:
         body = None
         if raw and request.content_type == "application/json":
             body = await request.json()
+        index = len(self.sent)
         self.sent.append(Sent(request.method, request.path, dict(request.query), body))
         headers = {
             k: v
@@ -63,11 +69,38 @@ class ConnectorRecorder:
             request.method, self.target + request.path_qs, data=raw or None, headers=headers
         ) as answer:
             content = await answer.read()
+            self.sent[index] = replace(
+                self.sent[index], status=answer.status, answer=_json_or_none(content)
+            )
             return web.Response(
                 body=content,
                 status=answer.status,
                 content_type=answer.content_type or "application/json",
             )
 
+    def shown(self) -> Counter:
+        """(action, message id) of each message the emulator accepted, as its stream reports
+        them: a posted activity is a createMessage, a replaced one an updateMessage."""
+        seen: Counter = Counter()
+        for sent in self.sent:
+            if not 200 <= sent.status < 300 or not _ACTIVITY.search(sent.path):
+                continue
+            if sent.method == "POST" and sent.answer and sent.answer.get("id"):
+                seen["createMessage", sent.answer["id"]] += 1
+            elif sent.method == "PUT":
+                seen["updateMessage", sent.path.rsplit("/", 1)[-1]] += 1
+        return seen
+
     def targeted(self) -> list[Sent]:
         return [s for s in self.sent if s.query.get("isTargetedActivity") == "true"]
+
+
+_ACTIVITY = re.compile(r"/v3/conversations/[^/]+/activities(/[^/]+)?$")
+
+
+def _json_or_none(content: bytes) -> dict | None:
+    try:
+        found = json.loads(content) if content else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None

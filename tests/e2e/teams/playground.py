@@ -16,10 +16,14 @@ import shutil
 import socket
 import subprocess
 import uuid
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 import aiohttp
+
+from tests.e2e.teams.bot_door import BotDoor
+from tests.e2e.teams.connector_recorder import ConnectorRecorder
 
 VERSION = "0.2.28"
 PACKAGE = "@microsoft/m365agentsplayground"
@@ -136,8 +140,19 @@ class PlaygroundProcess:
 class Playground:
     """The emulator's API. `events` are what its WebSocket streamed: createMessage/updateMessage."""
 
-    def __init__(self, base_url: str):
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        door: BotDoor | None = None,
+        recorder: ConnectorRecorder | None = None,
+        drain: Callable[[], Awaitable[None]] | None = None,
+    ):
         self.base_url = base_url
+        # What `settle` awaits: the bot's answers (door), its work after the turns (drain)
+        # and what it sent to the emulator (recorder).
+        self.door, self.recorder, self.drain = door, recorder, drain
+        self.handed = 0  # activities the emulator was asked to hand to the bot
         self.events: list[dict] = []
         self._changed = asyncio.Condition()
         self._session: aiohttp.ClientSession | None = None
@@ -172,13 +187,23 @@ class Playground:
                         return event
                 await self._changed.wait()
 
-    async def settle(self, quiet: float = 0.4) -> None:
-        """Waits until the bot has been quiet for `quiet` seconds (work after a turn included)."""
-        while True:
-            count = len(self.events)
-            await asyncio.sleep(quiet)
-            if len(self.events) == count:
-                return
+    async def settle(self, timeout: float = 30.0) -> None:
+        """Awaits the work itself, never a quiet moment: the bot has answered every activity
+        the emulator was asked to hand it, its work after those turns is done, and every
+        message it sent (posted or updated) has come through the emulator's stream."""
+        if self.door is None or self.recorder is None or self.drain is None:
+            raise RuntimeError("settle needs the bot's door, the connector recorder and drain")
+        await self.door.answered(self.handed, timeout)
+        await self.drain()
+        expected = self.recorder.shown()
+        async with asyncio.timeout(timeout), self._changed:
+            await self._changed.wait_for(lambda: self._streamed() >= expected)
+
+    def _streamed(self) -> Counter:
+        return Counter(
+            (event.get("action"), (event.get("message") or {}).get("messageId"))
+            for event in self.events
+        )
 
     # --- as the signed-in user ---------------------------------------------------------------
     async def mention(self, text: str, conversation: str = TEAM) -> dict:
@@ -188,10 +213,12 @@ class Playground:
             "textFormat": "plain",
             "mentions": [{"mentioned": {"id": BOT_ID}, "text": f"<at>{BOT_NAME}</at>"}],
         }
+        self.handed += 1
         return await self._post(f"/_conversation/v1/conversations/{conversation}/messages", body)
 
     async def say(self, text: str, conversation: str) -> dict:
         body = {"from": {"id": "user-id-0"}, "text": text, "textFormat": "plain"}
+        self.handed += 1
         return await self._post(f"/_conversation/v1/conversations/{conversation}/messages", body)
 
     async def submit(self, card_event: dict, values: dict) -> None:
@@ -204,6 +231,7 @@ class Playground:
             "replyToId": message_id,
             "value": values,
         }
+        self.handed += 1
         await self._post("/_conversation/v1/submit", body)
 
     # --- as another team member, through customActivities ------------------------------------
@@ -246,6 +274,7 @@ class Playground:
             activity["value"] = value
         if reply_to:
             activity["replyToId"] = reply_to
+        self.handed += 1
         await self._post("/_internal/v1/customActivities", activity)
         return activity["id"]
 
@@ -254,6 +283,7 @@ class Playground:
             "/_internal/v1/customActivities/template",
             {"conversationId": conversation, "type": "install"},
         )
+        self.handed += 1
         await self._post("/_internal/v1/customActivities", activity)
 
     async def config(self) -> dict:
