@@ -20,6 +20,7 @@ from core.messages import (
     HelpView,
     InspirationView,
     ItemConfirmed,
+    ItemId,
     Mentions,
     Refusal,
     Reply,
@@ -52,6 +53,10 @@ def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decis
         return private(InspirationView(circles), lang)
     if isinstance(command, c.StartWorkshop):
         return _start(workshop, command, ctx)
+    if workshop is None and isinstance(command, c.EditItem | c.WithdrawItem) and command.code:
+        # A code typed where no workshop lives (a personal chat) found no note of its own.
+        hint = "hint_code" if isinstance(command, c.EditItem) else "hint_code_withdraw"
+        return refuse(lang, "bad_code", hint, short_id=ItemId(command.short_id))
     if workshop is None:
         return refuse(lang, "no_workshop", "hint_start")
     if isinstance(command, m.FACILITATOR_ONLY) and not workshop.is_facilitator(ctx.actor.user_id):

@@ -115,7 +115,7 @@ def test_a_wrong_code_from_a_personal_chat_finds_nothing_and_changes_nothing(ser
     before = service.workshop(CHANNEL)
     outcome = service.handle(Incoming(PERSONAL, Actor("eve", "Eve"), text="træk R1 AAAA-BBBB"))
     assert outcome.events == [] and service.workshop(CHANNEL) == before
-    assert outcome.replies[0].message.key == "no_workshop"
+    assert outcome.replies[0].message.key == "bad_code"  # no hint of where the note lives
 
 
 def test_the_refusals_say_what_to_do_instead_in_both_languages():
