@@ -39,9 +39,10 @@ def split_colour(text: str) -> tuple[Colour | None, str]:
 
 
 def strip_prefix(text: str) -> str:
-    """Drop a leading `/rasmus` so the console and chat messages read alike."""
+    """Drop a leading `/rasmus` (or `@RASMUS` typed as plain text, as a receipt's example is
+    copied into a personal chat) so the console and chat messages read alike."""
     stripped = text.strip()
-    if fold(stripped.split(maxsplit=1)[0] if stripped else "") == "/rasmus":
+    if fold(stripped.split(maxsplit=1)[0] if stripped else "") in ("/rasmus", "@rasmus"):
         return rest_of(stripped, 1)
     return stripped
 

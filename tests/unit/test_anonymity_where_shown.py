@@ -8,6 +8,7 @@ import pytest
 
 from core import commands as c
 from core.circles import Circle
+from core.language import parse
 from core.messages import Audience, ItemConfirmed, Refusal
 from core.model import Actor, ChannelKey
 from core.plain import render
@@ -137,3 +138,9 @@ def test_the_refusals_say_what_to_do_instead_in_both_languages():
 )
 def test_an_anonymous_act_is_known_before_anything_is_stored_about_its_author(said, anonymous):
     assert touches_anonymity(said) is anonymous
+
+
+def test_a_receipts_example_copied_with_its_at_rasmus_reads_as_the_command():
+    # Teams shows the examples as `@RASMUS ret …`; in a personal chat that is plain text.
+    assert parse("@RASMUS ret R1 K7QX-9M2P Ny tekst") == c.EditItem("R1", "Ny tekst", "K7QX-9M2P")
+    assert parse("@rasmus withdraw R1 K7QX-9M2P") == c.WithdrawItem("R1", "K7QX-9M2P")

@@ -46,6 +46,6 @@ async def test_the_cards_anonymous_note_is_corrected_with_its_code_in_the_person
     updated = [e for e in pg.events[mark:] if e["action"] == "updateMessage"]
     assert updated and "Slow, slow screens" in texts_of(updated[-1])
     new_code = re.search(r"Keep the code (\w{4}-\w{4})", texts_of(answer[0]))[1]
-    await pg.say(f"withdraw R1 {new_code}", personal)
+    await pg.say(f"@RASMUS withdraw R1 {new_code}", personal)  # the example, as copied
     await pg.settle()
     assert teams.workshop().notes[0].status is ItemStatus.WITHDRAWN
