@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from core import commands as c
 from core import events as e
-from core import freedoms, items
+from core import freedoms, items, reach
 from core import method as m
 from core.circles import BY_CIRCLE, CIRCLES
 from core.context import Context, Decision, authorship, private, refuse
@@ -100,6 +100,7 @@ def _start(workshop: Workshop | None, cmd: c.StartWorkshop, ctx: Context) -> Dec
         return refuse(
             workshop.language, "workshop_exists", "hint_new", technology=workshop.technology
         )
+    # Numbers follow the latest workshop, so a closed one keeps its number beside the new one.
     started = Workshop(
         id=ctx.new_id(),
         channel=ctx.channel,
@@ -108,19 +109,16 @@ def _start(workshop: Workshop | None, cmd: c.StartWorkshop, ctx: Context) -> Dec
         created_at=ctx.now,
         language=ctx.language,
         facilitators=(ctx.actor.user_id,),
+        number=workshop.number + 1 if workshop is not None else 1,
     )
     lang = started.language
-    return Decision(
-        [e.WorkshopStarted(started)],
-        [
-            Reply(
-                Audience.CHANNEL,
-                Said("started", {"technology": cmd.technology, "who": ctx.actor.label}),
-                lang,
-            ),
-            Reply(Audience.CHANNEL, StepOpened(started, Step.INTRO), lang),
-        ],
-    )
+    said = Said("started", {"technology": cmd.technology, "who": ctx.actor.label})
+    replies = [Reply(Audience.CHANNEL, said, lang)]
+    if workshop is not None:  # the closed one stays, and everyone is told how to reach it
+        kept = Said("earlier_kept", {"number": workshop.number, "technology": workshop.technology})
+        replies.append(Reply(Audience.CHANNEL, kept, lang))
+    replies.append(Reply(Audience.CHANNEL, StepOpened(started, Step.INTRO), lang))
+    return Decision([e.WorkshopStarted(started)], replies)
 
 
 def _move(workshop: Workshop, cmd: c.MoveStep, ctx: Context) -> Decision:
@@ -262,8 +260,10 @@ def _end(workshop: Workshop, cmd: c.EndWorkshop, ctx: Context) -> Decision:
 
 def _delete(workshop: Workshop, cmd: c.DeleteWorkshop, ctx: Context) -> Decision:
     if not cmd.confirmed:
-        return private(DeleteConfirmNeeded(workshop.technology), workshop.language)
-    return _said(workshop, e.WorkshopDeleted(), "deleted", technology=workshop.technology)
+        question = DeleteConfirmNeeded(workshop.technology, workshop.id, cmd.number)
+        return private(question, workshop.language)
+    deleted = e.WorkshopDeleted(workshop.id)
+    return _said(workshop, deleted, "deleted", technology=workshop.technology)
 
 
 def _view(make) -> Callable[[Workshop, c.Command, Context], Decision]:
@@ -271,10 +271,19 @@ def _view(make) -> Callable[[Workshop, c.Command, Context], Decision]:
 
 
 def _export(workshop: Workshop, cmd: c.Export, ctx: Context) -> Decision:
+    again = reach.next_export_at(workshop, ctx.actor.user_id, ctx.now)
+    if again is not None:
+        seconds = max(1, int((again - ctx.now).total_seconds() + 0.999))
+        return refuse(workshop.language, "export_too_soon", "hint_export_later", seconds=seconds)
     ready = ExportReady(
         workshop, export_filename(workshop, ctx.now), markdown_report(workshop, ctx.now)
     )
-    return private(ready, workshop.language)
+    made = e.ExportMade(reach.exporter_key(workshop.id, ctx.actor.user_id), ctx.now)
+    return Decision([made], [Reply(Audience.PRIVATE, ready, workshop.language)])
+
+
+def _status(workshop: Workshop, cmd: c.ShowStatus, ctx: Context) -> Decision:
+    return private(StatusView(workshop, ctx.others), workshop.language)
 
 
 _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
@@ -295,7 +304,7 @@ _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.ShowNames: freedoms.show_names,
     c.ReopenWorkshop: freedoms.reopen,
     c.RepeatStep: freedoms.repeat_step,
-    c.ShowStatus: _view(StatusView),
+    c.ShowStatus: _status,
     c.Export: _export,
     c.SetLanguage: _language,
     c.EndWorkshop: _end,
