@@ -54,9 +54,10 @@ class TeamsSender:
     async def deliver(
         self, context: TurnContext, place: Where, who: Actor, outcome: Outcome
     ) -> None:
-        if any(isinstance(event, WorkshopDeleted) for event in outcome.events):
-            async with self.memory.in_order(place.channel):
-                await self.memory.forget_channel(place.channel)
+        for event in outcome.events:
+            if isinstance(event, WorkshopDeleted):  # the store deleted the rest with it
+                async with self.memory.in_order(place.channel):
+                    await self.memory.forget_workshop(place.channel, event.workshop_id)
         await self.deliver_in_turn(context, place, who, outcome.replies)
 
     async def deliver_in_turn(
