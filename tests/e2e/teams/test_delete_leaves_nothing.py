@@ -6,7 +6,15 @@ from __future__ import annotations
 
 from sqlalchemy import text
 
+from tests.e2e.teams.activities import consent_answer, personal_message
+from tests.e2e.teams.direct_bot import Bot
+from tests.e2e.teams.fake_connector import FakeConnector
 from tests.e2e.teams.playground import TEAM
+from tests.e2e.teams.test_export_as_file import (
+    export_in_personal_chat,
+    pending_exports,
+    texts_sent,
+)
 from tests.e2e.teams.workshop_steps import start_today, was_targeted_at
 
 FACILITATOR = "user-id-0"
@@ -70,3 +78,16 @@ async def test_a_confirmed_delete_leaves_only_the_persons_own_chat_reference(tea
 
     assert teams.workshop() is None
     assert state_rows(teams) == [("teams.personal_ref", FACILITATOR)]
+
+
+async def test_a_report_waiting_for_consent_is_deleted_with_its_workshop(tmp_path):
+    async with Bot(tmp_path, FakeConnector()) as bot:
+        card = await export_in_personal_chat(bot)
+        assert len(pending_exports(bot)) == 1
+        await bot.post(personal_message("delete confirm", bot.connector.url))
+        await bot.settle()
+        assert pending_exports(bot) == {}  # the report, with every note, went with it
+        late = consent_answer("accept", card["content"]["acceptContext"], bot.connector.url)
+        await bot.post(late)
+        await bot.settle()
+        assert "no longer waiting" in texts_sent(bot.connector)
