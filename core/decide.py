@@ -16,7 +16,6 @@ from core.messages import (
     Audience,
     ColourNeeded,
     DeleteConfirmNeeded,
-    ExportReady,
     HelpView,
     InspirationView,
     ItemConfirmed,
@@ -24,7 +23,6 @@ from core.messages import (
     Refusal,
     Reply,
     Said,
-    StatusView,
     StepOpened,
     TextRef,
 )
@@ -38,7 +36,6 @@ from core.model import (
     Step,
     Workshop,
 )
-from core.report import export_filename, markdown_report
 from core.wall import counts_changed
 
 
@@ -270,22 +267,6 @@ def _view(make) -> Callable[[Workshop, c.Command, Context], Decision]:
     return lambda workshop, cmd, ctx: private(make(workshop), workshop.language)
 
 
-def _export(workshop: Workshop, cmd: c.Export, ctx: Context) -> Decision:
-    again = reach.next_export_at(workshop, ctx.actor.user_id, ctx.now)
-    if again is not None:
-        seconds = max(1, int((again - ctx.now).total_seconds() + 0.999))
-        return refuse(workshop.language, "export_too_soon", "hint_export_later", seconds=seconds)
-    ready = ExportReady(
-        workshop, export_filename(workshop, ctx.now), markdown_report(workshop, ctx.now)
-    )
-    made = e.ExportMade(reach.exporter_key(workshop.id, ctx.actor.user_id), ctx.now)
-    return Decision([made], [Reply(Audience.PRIVATE, ready, workshop.language)])
-
-
-def _status(workshop: Workshop, cmd: c.ShowStatus, ctx: Context) -> Decision:
-    return private(StatusView(workshop, ctx.others), workshop.language)
-
-
 _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.MoveStep: _move,
     c.AddNote: _note,
@@ -304,8 +285,8 @@ _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.ShowNames: freedoms.show_names,
     c.ReopenWorkshop: freedoms.reopen,
     c.RepeatStep: freedoms.repeat_step,
-    c.ShowStatus: _status,
-    c.Export: _export,
+    c.ShowStatus: reach.status,
+    c.Export: reach.export,
     c.SetLanguage: _language,
     c.EndWorkshop: _end,
     c.DeleteWorkshop: _delete,

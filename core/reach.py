@@ -12,8 +12,11 @@ from datetime import datetime, timedelta
 from typing import Protocol
 
 from core import commands as c
-from core.messages import EarlierWorkshop, Refusal
+from core import events as e
+from core.context import Context, Decision, private, refuse
+from core.messages import Audience, EarlierWorkshop, ExportReady, Refusal, Reply, StatusView
 from core.model import Workshop
+from core.report import export_filename, markdown_report
 
 # One report per person per workshop in this time: a report is the whole board, and no one
 # needs it every second (each one is a file written or sent).
@@ -64,3 +67,21 @@ def next_export_at(workshop: Workshop, user_id: str, now: datetime) -> datetime 
     if last is None or now - last >= EXPORT_PAUSE:
         return None
     return last + EXPORT_PAUSE
+
+
+def export(workshop: Workshop, cmd: c.Export, ctx: Context) -> Decision:
+    """The report, unless this person had one less than EXPORT_PAUSE ago (then: when to retry)."""
+    again = next_export_at(workshop, ctx.actor.user_id, ctx.now)
+    if again is not None:
+        seconds = max(1, int((again - ctx.now).total_seconds() + 0.999))
+        return refuse(workshop.language, "export_too_soon", "hint_export_later", seconds=seconds)
+    ready = ExportReady(
+        workshop, export_filename(workshop, ctx.now), markdown_report(workshop, ctx.now)
+    )
+    made = e.ExportMade(exporter_key(workshop.id, ctx.actor.user_id), ctx.now)
+    return Decision([made], [Reply(Audience.PRIVATE, ready, workshop.language)])
+
+
+def status(workshop: Workshop, cmd: c.ShowStatus, ctx: Context) -> Decision:
+    """Where we are, and the channel's other workshops by number (ctx.others)."""
+    return private(StatusView(workshop, ctx.others), workshop.language)
