@@ -27,6 +27,7 @@ WORKSHOP_TABLES = (
     "prerequisites",
     "agreements",
     "export_marks",
+    "prerequisite_votes",
 )
 
 
@@ -186,3 +187,16 @@ def test_export_pacing_is_stored_so_another_process_keeps_it_too(sql_service, en
     assert count(engine, "export_marks") == 1
     say(sql_service, "slet bekræft")
     assert count(engine, "export_marks") == 0
+
+
+def test_deleting_a_workshop_deletes_its_prerequisites_votes_and_agreements(sql_service, engine):
+    say(sql_service, "ny Vagtplan")
+    while say(sql_service, "status").workshop.step is not Step.PREREQUISITES:
+        say(sql_service, "next")
+    say(sql_service, "forudsætning før Oplæring i vagtplanen", who="cai")
+    assert say(sql_service, "stem F1", who="cai").events  # a vote keeps who cast it
+    assert count(engine, "prerequisite_votes") == 1
+    say(sql_service, "slet bekræft")
+    for table in ("prerequisite_votes", "prerequisites", "facilitators", "workshops"):
+        assert count(engine, table) == 0, table
+    assert say(sql_service, "status").workshop is None
