@@ -146,7 +146,7 @@ class ShowInspiration:
 
 @dataclass(frozen=True)
 class Export:
-    pass
+    number: int | None = None  # an earlier workshop of the channel, by the number status shows
 
 
 @dataclass(frozen=True)
@@ -163,6 +163,7 @@ class EndWorkshop:
 class DeleteWorkshop:
     confirmed: bool = False
     origin: Origin | None = None
+    number: int | None = None  # an earlier workshop of the channel, by the number status shows
 
 
 Command = (

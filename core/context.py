@@ -22,6 +22,7 @@ class Context:
     new_code: Callable[[], str]
     source_ref: str | None = None
     language: str = "da"
+    others: tuple = ()  # the channel's other workshops (EarlierWorkshop), for status only
 
 
 @dataclass

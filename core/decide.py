@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from core import commands as c
 from core import events as e
-from core import freedoms, items
+from core import freedoms, items, reach
 from core import method as m
 from core.circles import BY_CIRCLE, CIRCLES
 from core.context import Context, Decision, authorship, private, refuse
@@ -16,7 +16,6 @@ from core.messages import (
     Audience,
     ColourNeeded,
     DeleteConfirmNeeded,
-    ExportReady,
     HelpView,
     InspirationView,
     ItemConfirmed,
@@ -25,7 +24,6 @@ from core.messages import (
     Refusal,
     Reply,
     Said,
-    StatusView,
     StepOpened,
     TextRef,
 )
@@ -39,7 +37,6 @@ from core.model import (
     Step,
     Workshop,
 )
-from core.report import export_filename, markdown_report
 from core.wall import counts_changed
 
 
@@ -105,6 +102,7 @@ def _start(workshop: Workshop | None, cmd: c.StartWorkshop, ctx: Context) -> Dec
         return refuse(
             workshop.language, "workshop_exists", "hint_new", technology=workshop.technology
         )
+    # Numbers follow the latest workshop, so a closed one keeps its number beside the new one.
     started = Workshop(
         id=ctx.new_id(),
         channel=ctx.channel,
@@ -113,19 +111,16 @@ def _start(workshop: Workshop | None, cmd: c.StartWorkshop, ctx: Context) -> Dec
         created_at=ctx.now,
         language=ctx.language,
         facilitators=(ctx.actor.user_id,),
+        number=workshop.number + 1 if workshop is not None else 1,
     )
     lang = started.language
-    return Decision(
-        [e.WorkshopStarted(started)],
-        [
-            Reply(
-                Audience.CHANNEL,
-                Said("started", {"technology": cmd.technology, "who": ctx.actor.label}),
-                lang,
-            ),
-            Reply(Audience.CHANNEL, StepOpened(started, Step.INTRO), lang),
-        ],
-    )
+    said = Said("started", {"technology": cmd.technology, "who": ctx.actor.label})
+    replies = [Reply(Audience.CHANNEL, said, lang)]
+    if workshop is not None:  # the closed one stays, and everyone is told how to reach it
+        kept = Said("earlier_kept", {"number": workshop.number, "technology": workshop.technology})
+        replies.append(Reply(Audience.CHANNEL, kept, lang))
+    replies.append(Reply(Audience.CHANNEL, StepOpened(started, Step.INTRO), lang))
+    return Decision([e.WorkshopStarted(started)], replies)
 
 
 def _move(workshop: Workshop, cmd: c.MoveStep, ctx: Context) -> Decision:
@@ -267,19 +262,14 @@ def _end(workshop: Workshop, cmd: c.EndWorkshop, ctx: Context) -> Decision:
 
 def _delete(workshop: Workshop, cmd: c.DeleteWorkshop, ctx: Context) -> Decision:
     if not cmd.confirmed:
-        return private(DeleteConfirmNeeded(workshop.technology), workshop.language)
-    return _said(workshop, e.WorkshopDeleted(), "deleted", technology=workshop.technology)
+        question = DeleteConfirmNeeded(workshop.technology, workshop.id, cmd.number)
+        return private(question, workshop.language)
+    deleted = e.WorkshopDeleted(workshop.id)
+    return _said(workshop, deleted, "deleted", technology=workshop.technology)
 
 
 def _view(make) -> Callable[[Workshop, c.Command, Context], Decision]:
     return lambda workshop, cmd, ctx: private(make(workshop), workshop.language)
-
-
-def _export(workshop: Workshop, cmd: c.Export, ctx: Context) -> Decision:
-    ready = ExportReady(
-        workshop, export_filename(workshop, ctx.now), markdown_report(workshop, ctx.now)
-    )
-    return private(ready, workshop.language)
 
 
 _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
@@ -300,8 +290,8 @@ _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.ShowNames: freedoms.show_names,
     c.ReopenWorkshop: freedoms.reopen,
     c.RepeatStep: freedoms.repeat_step,
-    c.ShowStatus: _view(StatusView),
-    c.Export: _export,
+    c.ShowStatus: reach.status,
+    c.Export: reach.export,
     c.SetLanguage: _language,
     c.EndWorkshop: _end,
     c.DeleteWorkshop: _delete,

@@ -113,7 +113,15 @@ class WorkshopEnded:
 
 @dataclass(frozen=True)
 class WorkshopDeleted:
-    pass
+    workshop_id: str = ""  # which one: an earlier workshop of the channel can be deleted too
+
+
+@dataclass(frozen=True)
+class ExportMade:
+    """Someone took a report; `who` is a hash of them, kept only to pace their next export."""
+
+    who: str
+    at: datetime
 
 
 Event = (
@@ -134,6 +142,7 @@ Event = (
     | LanguageChanged
     | WorkshopEnded
     | WorkshopDeleted
+    | ExportMade
 )
 
 
@@ -212,4 +221,7 @@ def evolve(workshop: Workshop | None, event: Event) -> Workshop | None:
             return replace(workshop, language=language)
         case WorkshopEnded(at=at):
             return replace(workshop, step=Step.CLOSED, closed_at=at, closed_from=workshop.step)
+        case ExportMade(who=who, at=at):
+            kept = tuple((w, t) for w, t in workshop.exports if w != who)
+            return replace(workshop, exports=(*kept, (who, at)))
     raise TypeError(f"unknown event {event!r}")

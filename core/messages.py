@@ -7,6 +7,7 @@ Adapters render these: Block Kit for Slack, Adaptive Cards for Teams, plain text
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -126,8 +127,18 @@ class BoardView:
 
 
 @dataclass(frozen=True)
+class EarlierWorkshop:
+    """Another workshop of the channel, as status lists it, so it can be named by number."""
+
+    number: int
+    technology: str
+    closed_at: datetime | None
+
+
+@dataclass(frozen=True)
 class StatusView:
     workshop: Workshop
+    others: tuple[EarlierWorkshop, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,6 +164,8 @@ class ExportReady:
 @dataclass(frozen=True)
 class DeleteConfirmNeeded:
     technology: str
+    workshop_id: str = ""  # buttons and cards carry it: a stale one deletes nothing
+    number: int | None = None  # set when an earlier workshop was named: `slet 1 bekræft`
 
 
 @dataclass(frozen=True)

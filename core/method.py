@@ -221,7 +221,8 @@ COMMANDS: tuple[CommandEntry, ...] = (
         steps=EVERY, in_manifest=True),
     CommandEntry(
         c.ShowStatus, "status", p.parse_status,
-        _say("status", "status", "hvor workshoppen står"), _say("status", "status", "where we are"),
+        _say("status", "status", "hvor workshoppen står, og kanalens andre workshops med nummer"),
+        _say("status", "status", "where we are, and the channel's other workshops by number"),
         steps=EVERY, in_manifest=True),
     CommandEntry(
         c.ShowInspiration, "inspiration", p.parse_inspiration,
@@ -230,8 +231,8 @@ COMMANDS: tuple[CommandEntry, ...] = (
         before_workshop=True, in_manifest=True),
     CommandEntry(
         c.Export, "export", p.parse_export,
-        _say("eksport", "eksport", "skriver en rapport i Markdown"),
-        _say("export", "export", "writes a Markdown report"),
+        _say("eksport", "eksport [nr]", "skriver en rapport i Markdown (nr: fra status)"),
+        _say("export", "export [no]", "writes a Markdown report (no: from status)"),
         steps=EVERY, in_manifest=True),
     CommandEntry(
         c.MoveStep, "next", p.parse_next,
@@ -284,8 +285,8 @@ COMMANDS: tuple[CommandEntry, ...] = (
         action_key="action_language", **_FACILITATOR),
     CommandEntry(
         c.EndWorkshop, "end", p.parse_end,
-        _say("afslut", "afslut / slet", "lukker workshoppen / sletter alt"),
-        _say("end", "end / delete", "closes the workshop / deletes it all"),
+        _say("afslut", "afslut", "lukker workshoppen; den kan stadig læses og eksporteres"),
+        _say("end", "end", "closes the workshop; it can still be read and exported"),
         steps=EVERY, facilitator=True, action_key="action_end"),
     CommandEntry(
         c.ReopenWorkshop, "reopen", pp.parse_reopen,
@@ -293,7 +294,9 @@ COMMANDS: tuple[CommandEntry, ...] = (
         _say("reopen", "reopen", "opens a closed workshop again"),
         steps=(Step.CLOSED,), facilitator=True, action_key="action_reopen"),
     CommandEntry(
-        c.DeleteWorkshop, "delete", p.parse_delete, _say("slet"), _say("delete"),
+        c.DeleteWorkshop, "delete", p.parse_delete,
+        _say("slet", "slet [nr] bekræft", "sletter workshoppen og alt i den (slet alene spørger)"),
+        _say("delete", "delete [no] confirm", "deletes the workshop and all in it (delete asks)"),
         steps=EVERY, facilitator=True, action_key="action_delete"),
     # Edited and deleted chat messages: nobody types these, the platform reports them.
     CommandEntry(c.EditFromMessage, "edit-message", None, _say(""), _say(""), writes=True),

@@ -150,6 +150,8 @@ class Workshop:
     closed_at: datetime | None = None
     closed_from: Step | None = None  # the step `end` was given in; `reopen` returns there
     show_names: bool = True  # False: the wall and the board show no names, as on paper
+    number: int = 1  # the channel's first workshop is 1, the next 2: how status names them
+    exports: tuple[tuple[str, datetime], ...] = ()  # (hashed person, last export): pacing
 
     @property
     def is_closed(self) -> bool:

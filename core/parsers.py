@@ -26,7 +26,9 @@ _TIMINGS = {
     "after": Timing.AFTER,
     "efter": Timing.AFTER,
 }
-_CONFIRM = {"confirm", "bekraeft", "bekraft", "yes", "ja"}
+# Only the words help and the question name: `slet ja` / `delete yes` ask again, never delete.
+_CONFIRM = {"confirm", "bekraeft", "bekraft"}
+_NUMBER = re.compile(r"^(?:#|nr\.?|no\.?)?(\d{1,6})$")
 _SHORT_ID = re.compile(r"^(?:[RASMUH]|SS|F|AF)\d+$", re.IGNORECASE)  # H: SS's old letter
 _CODE = re.compile(r"^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$")
 _MENTION = re.compile(r"^<@([^>|]+)(?:\|[^>]*)?>$")
@@ -194,8 +196,18 @@ def parse_status(raw: str) -> c.Command | Refusal:
     return c.ShowStatus()
 
 
+def _workshop_number(words: list[str], hint: str) -> int | None | Refusal:
+    """The number of an earlier workshop (`1`, `#1`, `nr. 1`) among `words`, if one is named."""
+    joined = "".join(words)
+    if not joined:
+        return None
+    found = _NUMBER.match(fold(joined))
+    return int(found[1]) if found else Refusal("bad_workshop_number", {"word": joined}, hint)
+
+
 def parse_export(raw: str) -> c.Command | Refusal:
-    return c.Export()
+    number = _workshop_number(raw.split(), "hint_export")
+    return number if isinstance(number, Refusal) else c.Export(number)
 
 
 def parse_end(raw: str) -> c.Command | Refusal:
@@ -203,4 +215,11 @@ def parse_end(raw: str) -> c.Command | Refusal:
 
 
 def parse_delete(raw: str) -> c.Command | Refusal:
-    return c.DeleteWorkshop(confirmed=fold(raw).rstrip(".!") in _CONFIRM)
+    words = raw.split()
+    confirmed = bool(words) and fold(words[-1]).rstrip(".!") in _CONFIRM
+    named = words[:-1] if confirmed else words
+    number = _workshop_number(named, "hint_delete") if named else None
+    if isinstance(number, Refusal):
+        # `slet ja`, `delete yes`, `slet nu`: not the documented words, so the question again.
+        return c.DeleteWorkshop(confirmed=False)
+    return c.DeleteWorkshop(confirmed=confirmed, number=number)

@@ -144,6 +144,25 @@ def _confirmed(message: ItemConfirmed, lang: str, people: People) -> str:
     return "\n".join(lines)
 
 
+def others_lines(others, lang: str) -> list[str]:
+    """The channel's other workshops by number, so a closed one can always be named."""
+    if not others:
+        return []
+    listed = [
+        t(
+            "status_other",
+            lang,
+            number=o.number,
+            technology=o.technology,
+            state=t("state_closed", lang, day=show_day(o.closed_at.date(), lang))
+            if o.closed_at
+            else t("state_open", lang),
+        )
+        for o in others
+    ]
+    return [t("status_others", lang, list="; ".join(listed))]
+
+
 def status_text(workshop: Workshop, lang: str, people: People = owner_label) -> str:
     lines = [
         t(
@@ -204,15 +223,17 @@ def render(message: Message, lang: str, people: People = owner_label) -> str:
             return board_text(workshop, lang, people)
         case BoardView(workshop=workshop, circle=circle):
             return circle_board_text(workshop, circle, lang)
-        case StatusView(workshop=workshop):
-            return status_text(workshop, lang, people)
+        case StatusView(workshop=workshop, others=others):
+            return "\n".join([status_text(workshop, lang, people), *others_lines(others, lang)])
         case HelpView():
             return "\n".join(help_lines(message, lang))
         case InspirationView():
             return inspiration_text(message, lang)
         case ExportReady(filename=filename):
             return t("export_saved", lang, path=filename)
-        case DeleteConfirmNeeded(technology=technology):
+        case DeleteConfirmNeeded(technology=technology, number=number):
+            if number is not None:
+                return t("confirm_delete_numbered", lang, technology=technology, number=number)
             return t("confirm_delete", lang, technology=technology)
         case ColourNeeded():
             return f"{t('colour_needed', lang)} {t('hint_colour', lang)}"

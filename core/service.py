@@ -13,13 +13,14 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Protocol
 
+from core import reach
 from core.cleaning import normal_language, tidy_incoming
 from core.commands import Command, EditItem, WithdrawItem
 from core.context import code_opens
 from core.decide import Context, decide
 from core.events import Event, evolve
 from core.language import check_texts, parse
-from core.messages import Audience, Refusal, Reply
+from core.messages import Audience, EarlierWorkshop, Refusal, Reply
 from core.model import Actor, ChannelKey, Workshop
 from core.privacy import refuse_where_shown
 
@@ -60,6 +61,12 @@ class Unit(Protocol):
         """Records `key`; True when it had been recorded before (a retry or a duplicate)."""
 
     def record(self, events: Sequence[Event]) -> None: ...
+
+    def switch(self, *, number: int | None = None, workshop_id: str | None = None) -> bool:
+        """Makes another workshop of this channel the unit's (core.reach); False if none."""
+
+    def others(self) -> list[EarlierWorkshop]:
+        """The channel's workshops other than the unit's, oldest first."""
 
 
 class Store(Protocol):
@@ -125,6 +132,13 @@ class WorkshopService:
                 idempotency_key(incoming.channel, incoming.message_id)
             ):
                 return Outcome([], workshop, duplicate=True)
+            if workshop is not None:
+                # `eksport 1`, `slet 1`: an earlier workshop of the channel, named by number.
+                missing = reach.focus(unit, command)
+                workshop = unit.workshop
+                language = workshop.language
+                if missing is not None:
+                    return Outcome([Reply(Audience.PRIVATE, missing, language)], workshop)
             context = Context(
                 channel=channel,
                 actor=incoming.actor,
@@ -133,6 +147,7 @@ class WorkshopService:
                 new_code=self.ids.new_code,
                 source_ref=incoming.source_ref,
                 language=language,
+                others=reach.others_for(unit, command),
             )
             decision = decide(workshop, command, context)
             if decision.events:

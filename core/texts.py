@@ -287,5 +287,7 @@ def all_keys() -> set[str]:
 
 # The shared text rules' sentences live beside these to keep files short.
 from core.texts_cleaning import CLEANING  # noqa: E402
+from core.texts_reach import REACH  # noqa: E402
 
 TEXTS.update(CLEANING)
+TEXTS.update(REACH)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from core.events import Event, evolve
+from core.messages import EarlierWorkshop
 from core.model import ChannelKey, Workshop
 
 
@@ -16,7 +17,29 @@ class MemoryUnit:
     def __init__(self, store: MemoryStore, channel: ChannelKey):
         self.store, self.channel = store, channel
         self.workshop = store.current(channel)
+        self.focused = self.workshop
         self._seen: set[str] = set()
+
+    def switch(self, *, number: int | None = None, workshop_id: str | None = None) -> bool:
+        found = [
+            w
+            for w in self.store.workshops.values()
+            if w.channel == self.channel
+            and (number is None or w.number == number)
+            and (workshop_id is None or w.id == workshop_id)
+        ]
+        if not found:
+            return False
+        self.workshop = self.focused = found[0]
+        return True
+
+    def others(self) -> list[EarlierWorkshop]:
+        mine = self.workshop.id if self.workshop else ""
+        return [
+            EarlierWorkshop(w.number, w.technology, w.closed_at)
+            for w in sorted(self.store.workshops.values(), key=lambda w: w.number)
+            if w.channel == self.channel and w.id != mine
+        ]
 
     def already_seen(self, key: str) -> bool:
         if key in self.store.seen or key in self._seen:
@@ -43,13 +66,12 @@ class MemoryStore:
     @contextmanager
     def unit(self, channel: ChannelKey) -> Iterator[MemoryUnit]:
         with self.lock:
-            before = self.current(channel)
             unit = MemoryUnit(self, channel)
             yield unit
             # Committed only when the block ends without an error, like a transaction.
             self.seen |= unit._seen
-            if before is not None and unit.workshop is None:
-                del self.workshops[before.id]
+            if unit.focused is not None and unit.workshop is None:
+                del self.workshops[unit.focused.id]
             elif unit.workshop is not None:
                 self.workshops[unit.workshop.id] = unit.workshop
 

@@ -4,10 +4,14 @@
   Teams activity id) that shows the circle's counts, to update them in place;
 - threads: the id of a circle message in its channel -> its origin (workshop, circle, step), so
   that a reply in its thread becomes a note carrying where it was written;
-- forgetting a channel after its workshop is deleted.
+- forgetting a workshop's messages after it is deleted.
+
+Every row is put with the channel and workshop it is about, so the store deletes them in the
+transaction that deletes the workshop (adapters.persistence.store). `forget_workshop` is for a
+delivery that was still posting when that happened.
 
 Order per channel: a delivery still posting circle messages must not remember them after the
-channel was forgotten. Work that posts, remembers or forgets runs inside `in_order(channel)`,
+workshop was forgotten. Work that posts, remembers or forgets runs inside `in_order(channel)`,
 one turn at a time per channel (other channels go on meanwhile).
 
 The store is synchronous (SQL), so every call runs on the CoreRunner's threads.
@@ -34,7 +38,16 @@ class KeyValueStore(Protocol):
     """adapters.persistence.state.PlatformState, as the kit uses it."""
 
     def get(self, namespace: str, key: str) -> str | None: ...
-    def put(self, namespace: str, key: str, value: str) -> None: ...
+    def put(
+        self,
+        namespace: str,
+        key: str,
+        value: str,
+        *,
+        channel: ChannelKey | None = None,
+        workshop_id: str | None = None,
+    ) -> None:
+        """`channel` / `workshop_id`: what the row is about; deleted with that workshop."""
     def delete(self, namespace: str, key: str) -> None: ...
     def items(self, namespace: str, prefix: str = "") -> dict[str, str]: ...
 
@@ -105,8 +118,11 @@ class ChatMemory:
 
         def remember() -> None:
             key = _circle_key(channel.platform, workshop_id, step, circle)
-            self._state.put(CIRCLE_MESSAGES, key, json.dumps(ref))
-            self._state.put(THREADS, channel_text(channel) + message_id, json.dumps(origin))
+            about = {"channel": channel, "workshop_id": workshop_id}
+            self._state.put(CIRCLE_MESSAGES, key, json.dumps(ref), **about)
+            self._state.put(
+                THREADS, channel_text(channel) + message_id, json.dumps(origin), **about
+            )
 
         await self._core.run(remember)
 
@@ -127,19 +143,17 @@ class ChatMemory:
         found = json.loads(raw)
         return ThreadOrigin(found["w"], Circle(found["c"]), Step(found["s"]))
 
-    async def forget_channel(self, channel: ChannelKey) -> None:
-        """Nothing of the channel's workshops stays: its threads and circle messages. (Older,
-        closed workshops in the channel lose theirs too; they take no notes any more.)
+    async def forget_workshop(self, channel: ChannelKey, workshop_id: str) -> None:
+        """Nothing of the deleted workshop stays: its threads and circle messages. Other
+        workshops of the channel (the open one, when an earlier one was deleted) keep theirs.
         Call it inside `in_order(channel)`, so no delivery in progress remembers after it."""
 
         def forget() -> None:
-            threads = self._state.items(THREADS, channel_text(channel))
-            workshops = {json.loads(raw)["w"] for raw in threads.values()}
-            for key in threads:
-                self._state.delete(THREADS, key)
-            for workshop_id in workshops:
-                prefix = f"{channel.platform}|{workshop_id}|"
-                for key in self._state.items(CIRCLE_MESSAGES, prefix):
-                    self._state.delete(CIRCLE_MESSAGES, key)
+            for key, raw in self._state.items(THREADS, channel_text(channel)).items():
+                if json.loads(raw).get("w") == workshop_id:
+                    self._state.delete(THREADS, key)
+            prefix = f"{channel.platform}|{workshop_id}|"
+            for key in self._state.items(CIRCLE_MESSAGES, prefix):
+                self._state.delete(CIRCLE_MESSAGES, key)
 
         await self._core.run(forget)

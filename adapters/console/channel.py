@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import re
+import shutil
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from core.events import WorkshopDeleted
 from core.language import strip_prefix
 from core.messages import Audience, ExportReady, Refusal, Reply, Said
 from core.model import Actor, ChannelKey
@@ -18,6 +20,7 @@ from core.service import Incoming, WorkshopService
 from core.texts import t
 
 log = logging.getLogger("rasmus.console")
+_SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _SPEAKER = re.compile(r"^([\w.\-]{1,40}):\s*(.*)$")
 
 
@@ -47,6 +50,9 @@ class ConsoleChannel:
             self._show(Reply(Audience.PRIVATE, Said("something_wrong"), self.language))
             return
         self.language = outcome.workshop.language if outcome.workshop else self.language
+        for event in outcome.events:
+            if isinstance(event, WorkshopDeleted):  # its reports go with it
+                shutil.rmtree(self._export_folder(event.workshop_id), ignore_errors=True)
         for reply in outcome.replies:
             self._show(reply)
 
@@ -62,9 +68,16 @@ class ConsoleChannel:
             text = "\n".join(f"[{self.speaker}] {line}" for line in text.splitlines())
         print(text, file=self.out, flush=True)
 
+    def _export_folder(self, workshop_id: str) -> Path:
+        # One folder per workshop, so deleting the workshop can delete every report of it.
+        if not _SAFE_ID.match(workshop_id):
+            raise ValueError("a workshop id names a folder only when it is plain")
+        return self.export_dir / workshop_id
+
     def _write_export(self, message: ExportReady) -> Path:
-        self.export_dir.mkdir(parents=True, exist_ok=True)
-        path = self.export_dir / message.filename
+        folder = self._export_folder(message.workshop.id)
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / message.filename
         path.write_text(message.markdown, encoding="utf-8")
         return path.resolve()
 

@@ -62,7 +62,12 @@ def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
     database = make_url(url).database
     if database and database != ":memory:":
         Path(database).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": busy_timeout})
+    # hide_parameters: an error (or echo) never logs the values, which hold people's notes.
+    engine = create_engine(
+        url,
+        connect_args={"check_same_thread": False, "timeout": busy_timeout},
+        hide_parameters=True,
+    )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):
@@ -104,6 +109,7 @@ def _postgres_engine(url: str, statement_timeout: float, lock_timeout: float) ->
         pool_size=10,
         max_overflow=20,
         pool_pre_ping=True,
+        hide_parameters=True,  # as for SQLite: logged errors never show people's notes
     )
 
 

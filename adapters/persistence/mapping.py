@@ -6,6 +6,7 @@ from sqlmodel import Session, select
 
 from adapters.persistence.tables import (
     AgreementRow,
+    ExportMarkRow,
     FacilitatorRow,
     NoteRow,
     PrerequisiteRow,
@@ -50,6 +51,7 @@ def workshop_row(w: Workshop) -> WorkshopRow:
         closed_at=w.closed_at,
         closed_from=w.closed_from.value if w.closed_from else None,
         show_names=w.show_names,
+        number=w.number,
     )
 
 
@@ -166,6 +168,15 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
         closed_at=row.closed_at,
         closed_from=Step(row.closed_from) if row.closed_from else None,
         show_names=row.show_names,
+        number=row.number,
+        exports=tuple(
+            (mark.who, mark.at)
+            for mark in session.exec(
+                select(ExportMarkRow)
+                .where(ExportMarkRow.workshop_id == wid)
+                .order_by(ExportMarkRow.at)
+            ).all()
+        ),
         notes=tuple(
             Note(
                 id=n.id,

@@ -13,11 +13,13 @@ from sqlalchemy import Engine, delete, or_, update
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
+from adapters.persistence import channel_workshops as cw
 from adapters.persistence import mapping as m
 from adapters.persistence.cache import WorkshopCache
 from adapters.persistence.database import StorageBusy
 from adapters.persistence.tables import (
     AgreementRow,
+    ExportMarkRow,
     FacilitatorRow,
     NoteRow,
     PrerequisiteRow,
@@ -27,6 +29,7 @@ from adapters.persistence.tables import (
 )
 from core import events as e
 from core.ids import canonical_id
+from core.messages import EarlierWorkshop
 from core.model import ChannelKey, Workshop
 from core.service import Conflict
 
@@ -48,11 +51,28 @@ class LockWaitTimeout(StorageBusy):
 
 
 class SqlUnit:
-    def __init__(self, session: Session, workshop: Workshop | None, version: int):
-        self.session = session
-        self.workshop = workshop
-        self.version = version
+    def __init__(self, store: SqlStore, session: Session, channel: ChannelKey, loaded: tuple):
+        self.store, self.session, self.channel = store, session, channel
+        self.workshop, self.version = loaded
+        self.focused = self.workshop  # the workshop this unit works on, before its events
         self.changed = False
+
+    def switch(self, *, number: int | None = None, workshop_id: str | None = None) -> bool:
+        row = cw.find_row(
+            self.session,
+            self.channel,
+            number=number,
+            workshop_id=workshop_id,
+            lock=self.store._lock_rows,
+        )
+        if row is None:
+            return False
+        self.workshop = self.focused = self.store._workshop(self.session, row)
+        self.version = row.version
+        return True
+
+    def others(self) -> list[EarlierWorkshop]:
+        return cw.others(self.session, self.channel, self.workshop.id if self.workshop else "")
 
     def already_seen(self, key: str) -> bool:
         if self.session.get(SeenMessageRow, key) is not None:
@@ -145,10 +165,15 @@ class SqlUnit:
                     .where(WorkshopRow.id == workshop.id)
                     .values(step="closed", closed_at=at, closed_from=workshop.step.value)
                 )
+            case e.ExportMade(who=who, at=at):
+                s.execute(
+                    delete(ExportMarkRow).where(
+                        ExportMarkRow.workshop_id == workshop.id, ExportMarkRow.who == who
+                    )
+                )
+                s.add(ExportMarkRow(workshop_id=workshop.id, who=who, at=at))
             case e.WorkshopDeleted():
-                for table in (NoteRow, VoteRow, PrerequisiteRow, AgreementRow, FacilitatorRow):
-                    s.execute(delete(table).where(table.workshop_id == workshop.id))
-                s.execute(delete(WorkshopRow).where(WorkshopRow.id == workshop.id))
+                cw.delete_all_of(s, workshop.id, workshop.channel)
 
     def _set(self, **values) -> None:
         """Changes columns of the workshop's own row."""
@@ -224,11 +249,10 @@ class SqlStore:
         session = Session(self.engine, expire_on_commit=False)
         try:
             with session.begin():
-                unit = SqlUnit(session, *self._load_for_channel(session, channel))
-                before = unit.workshop
+                unit = SqlUnit(self, session, channel, self._load_for_channel(session, channel))
                 yield unit
             # Committed: what this unit ended with is what the database now holds.
-            self._remember(unit, before)
+            self._remember(unit)
         except IntegrityError as error:
             # Two first messages in one channel at once (two `start`s, one retried event):
             # the service runs the loser again, and it then sees what the winner stored.
@@ -241,18 +265,18 @@ class SqlStore:
         # run again inside the same outer transaction.
         try:
             with shared.session.begin_nested():
-                unit = SqlUnit(shared.session, *self._load_for_channel(shared.session, channel))
-                before = unit.workshop
+                loaded = self._load_for_channel(shared.session, channel)
+                unit = SqlUnit(self, shared.session, channel, loaded)
                 yield unit
         except IntegrityError as error:
             raise Conflict(str(error.orig)) from error
-        shared.after_commit.append(lambda: self._remember(unit, before))
+        shared.after_commit.append(lambda: self._remember(unit))
 
-    def _remember(self, unit: SqlUnit, before: Workshop | None) -> None:
+    def _remember(self, unit: SqlUnit) -> None:
         if unit.changed and unit.workshop is not None:
             self._cache.put(unit.workshop, unit.version)
-        elif unit.changed and before is not None:
-            self._cache.drop(before.id)
+        elif unit.changed and unit.focused is not None:
+            self._cache.drop(unit.focused.id)
 
     def _load_for_channel(
         self, session: Session, channel: ChannelKey

@@ -69,6 +69,8 @@ class WorkshopRow(SQLModel, table=True):
     show_names: bool = True  # `names off`: the wall and the board show no authors
     # Bumped by every change, so a process can trust its cached copy while this matches.
     version: int = 0
+    # The channel's first workshop is 1, the next 2: `eksport 1` names a closed one.
+    number: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
 
 
 class FacilitatorRow(SQLModel, table=True):
@@ -164,8 +166,25 @@ class SeenMessageRow(SQLModel, table=True):
     seen_at: datetime = Field(sa_column=_aware(nullable=False))
 
 
+class ExportMarkRow(SQLModel, table=True):
+    """When a person last took a workshop's report (hashed per workshop), to pace the next."""
+
+    __tablename__ = "export_marks"
+
+    workshop_id: str = Field(
+        sa_column=Column(
+            String(32), ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True
+        )
+    )
+    who: str = Field(primary_key=True, max_length=64)
+    at: datetime = Field(sa_column=_aware(nullable=False))
+
+
 class PlatformStateRow(SQLModel, table=True):
-    """Small facts adapters keep: a circle message's ts, a Teams conversation reference."""
+    """Small facts adapters keep: a circle message's ts, a Teams conversation reference.
+
+    A fact about a channel or one of its workshops says so (`channel_scope`, `workshop_id`),
+    so deleting the workshop deletes it in the same transaction (SqlStore)."""
 
     __tablename__ = "platform_state"
 
@@ -173,6 +192,8 @@ class PlatformStateRow(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=255)
     value: str
     updated_at: datetime = Field(sa_column=_aware(nullable=False))
+    channel_scope: str | None = Field(default=None, max_length=64, index=True)
+    workshop_id: str | None = Field(default=None, max_length=32, index=True)
 
 
 class InboxRow(SQLModel, table=True):

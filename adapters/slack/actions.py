@@ -14,7 +14,14 @@ from adapters.slack import modals, render
 from adapters.slack.bridge import SlackBridge
 from adapters.slack.delivery import Where
 from core.circles import Circle
-from core.commands import AddNote, DeleteWorkshop, ShowBoard, ShowInspiration, WithdrawItem
+from core.commands import (
+    AddNote,
+    DeleteWorkshop,
+    Origin,
+    ShowBoard,
+    ShowInspiration,
+    WithdrawItem,
+)
 from core.model import Colour, Step
 
 
@@ -136,7 +143,8 @@ def on_colour(bridge: SlackBridge, colour: Colour):
 def on_confirm_delete(bridge: SlackBridge):
     async def confirm_delete(ack, body, client):
         await ack()
-        await bridge.handle(_where(body), client, command=DeleteWorkshop(confirmed=True))
+        origin = Origin(str(describe_value(_value(body)).get("w") or ""))  # "" never matches
+        await bridge.handle(_where(body), client, command=DeleteWorkshop(True, origin))
 
     return confirm_delete
 

@@ -85,12 +85,12 @@ class Delivery:
         client: AsyncWebClient,
         source_ref: str | None = None,
     ) -> None:
-        """One outcome's replies, in the channel's turn: a deletion forgets the channel only
+        """One outcome's replies, in the channel's turn: a deletion forgets the workshop only
         after every delivery before it has remembered its circle messages."""
         async with self.memory.in_order(where.key):
-            if any(isinstance(event, WorkshopDeleted) for event in outcome.events):
-                await self.memory.forget_channel(where.key)
-                await self.state.forget_channel(where.team, where.channel)
+            for event in outcome.events:
+                if isinstance(event, WorkshopDeleted):  # the store deleted the rest with it
+                    await self.memory.forget_workshop(where.key, event.workshop_id)
             await self._replies(outcome.replies, where, client, outcome.workshop, source_ref)
 
     async def deliver_replies(

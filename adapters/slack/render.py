@@ -224,7 +224,11 @@ def delete_question(message: DeleteConfirmNeeded, lang: str) -> SlackMessage:
         *text_sections(text),
         actions(
             button(
-                label("delete", lang), CONFIRM_DELETE, "confirmed", style="danger", confirm=confirm
+                label("delete", lang),
+                CONFIRM_DELETE,
+                {"w": message.workshop_id},  # pressed later, it deletes only this one
+                style="danger",
+                confirm=confirm,
             )
         ),
     ]

@@ -5,12 +5,16 @@
   An anonymous pending note is never created from a thread (threads are named by nature), and
   the token says nothing about the person.
 
+Each question says which channel it is about; deleting the channel's last open workshop deletes
+them in the same transaction (adapters.persistence.store), so nothing here has to forget.
+
 PlatformState is synchronous (SQL), so every call runs in a worker thread.
 """
 
 from __future__ import annotations
 
 import json
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from adapters.chat.core_runner import CoreRunner
@@ -27,8 +31,9 @@ class SlackState:
         self._state = platform_state
         self._run = core.run  # the shared small pool, as the core
 
-    async def _put(self, namespace: str, key: str, value: dict[str, Any]) -> None:
-        await self._run(self._state.put, namespace, key, json.dumps(value))
+    async def _put(self, namespace: str, key: str, value: dict[str, Any], **about) -> None:
+        # `about`: the channel it concerns, deleted with its workshop (persistence)
+        await self._run(partial(self._state.put, namespace, key, json.dumps(value), **about))
 
     async def _get(self, namespace: str, key: str) -> dict[str, Any] | None:
         raw = await self._run(self._state.get, namespace, key)
@@ -48,18 +53,7 @@ class SlackState:
         }
         if question.anonymous:
             value["user"] = ""
-        await self._put(PENDING, token, value)
-
-    async def forget_channel(self, team: str, channel: str) -> None:
-        """After a workshop is deleted no unanswered note text of the channel stays here."""
-
-        def forget() -> None:
-            for key, raw in self._state.items(PENDING).items():
-                found = json.loads(raw)
-                if (found.get("team"), found.get("channel")) == (team, channel):
-                    self._state.delete(PENDING, key)
-
-        await self._run(forget)
+        await self._put(PENDING, token, value, channel=where.key)
 
     async def take_pending(self, token: str) -> dict[str, Any] | None:
         found = await self._get(PENDING, token)

@@ -288,10 +288,16 @@ def colour_needed_card(circle: Circle, note_text: str, anonymous: bool, lang: st
     )
 
 
-def delete_confirm_card(technology: str, lang: str) -> Card:
+def delete_confirm_card(
+    technology: str, lang: str, workshop_id: str = "", number: int | None = None
+) -> Card:
+    # The card carries the workshop it asks about: pressed after that one is gone, it deletes
+    # nothing (not the next workshop of the channel).
+    data = {"rasmus": "delete", **({"workshop": workshop_id} if workshop_id else {})}
+    key = "confirm_delete" if number is None else "confirm_delete_numbered"
     return card(
-        [text(t("confirm_delete", lang, technology=technology))],
-        [submit(label("confirm_delete", lang), {"rasmus": "delete"}, "destructive")],
+        [text(t(key, lang, technology=technology, number=number))],
+        [submit(label("confirm_delete", lang), data, "destructive")],
     )
 
 

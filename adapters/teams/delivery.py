@@ -130,8 +130,9 @@ def _plan(reply: Reply) -> list[Planned]:
                     card_activity(cards.colour_needed_card(circle, text, anonymous, lang)), private
                 )
             ]
-        case DeleteConfirmNeeded(technology=technology):
-            return [Send(card_activity(cards.delete_confirm_card(technology, lang)), private)]
+        case DeleteConfirmNeeded(technology=technology, workshop_id=wid, number=number):
+            asked = cards.delete_confirm_card(technology, lang, wid, number)
+            return [Send(card_activity(asked), private)]
         case InspirationView(circles=circles):
             return [Send(card_activity(cards.inspiration_card(circles, lang)), private)]
         case BoardView() | StatusView() | HelpView():

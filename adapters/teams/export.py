@@ -85,6 +85,8 @@ class ExportOffers:
                 "language": lang,
                 "at": datetime.now(UTC).isoformat(),
             },
+            channel=place.channel,
+            workshop_id=ready.workshop.id,  # a deleted workshop's report goes with it
         )
         card = consent_activity(ready.filename, len(content), token, lang)
         if place.is_personal:

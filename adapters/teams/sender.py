@@ -54,9 +54,10 @@ class TeamsSender:
     async def deliver(
         self, context: TurnContext, place: Where, who: Actor, outcome: Outcome
     ) -> None:
-        if any(isinstance(event, WorkshopDeleted) for event in outcome.events):
-            async with self.memory.in_order(place.channel):
-                await self.memory.forget_channel(place.channel)
+        for event in outcome.events:
+            if isinstance(event, WorkshopDeleted):  # the store deleted the rest with it
+                async with self.memory.in_order(place.channel):
+                    await self.memory.forget_workshop(place.channel, event.workshop_id)
         workshop = outcome.workshop
         if workshop is not None and workshop.channel != place.channel:
             # A change made with a code in a personal chat: the person's answer comes here,

@@ -5,6 +5,10 @@
 - member names, so `<@29:1abc…>` reads as a name on cards;
 - reports offered as a file, until the person accepts or declines (then they are removed).
 
+A channel's reference and a report say what they are about (channel, workshop): deleting the
+workshop deletes them in the same transaction (adapters.persistence.store). A person's own
+reference and member names are about no workshop and stay.
+
 Circle cards and their threads are the shared kit's (adapters.chat.memory), as on Slack.
 PlatformState is synchronous (SQL), so every call runs on the CoreRunner's threads.
 """
@@ -13,6 +17,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from adapters.chat.core_runner import CoreRunner
@@ -34,8 +39,9 @@ class TeamsState:
         self._state = platform_state
         self._run = core.run
 
-    async def _put(self, namespace: str, key: str, value: Any) -> None:
-        await self._run(self._state.put, namespace, key, json.dumps(value))
+    async def _put(self, namespace: str, key: str, value: Any, **about) -> None:
+        # `about`: the channel / workshop it concerns, deleted with the workshop (persistence)
+        await self._run(partial(self._state.put, namespace, key, json.dumps(value), **about))
 
     async def _get(self, namespace: str, key: str) -> Any:
         raw = await self._run(self._state.get, namespace, key)
@@ -43,7 +49,7 @@ class TeamsState:
 
     # conversation references (plain dicts of the SDK's ConversationReference)
     async def remember_channel(self, channel: ChannelKey, reference: dict) -> None:
-        await self._put(CHANNEL_REFS, channel_key_text(channel), reference)
+        await self._put(CHANNEL_REFS, channel_key_text(channel), reference, channel=channel)
 
     async def channel_reference(self, channel: ChannelKey) -> dict | None:
         return await self._get(CHANNEL_REFS, channel_key_text(channel))
@@ -64,8 +70,16 @@ class TeamsState:
         return {key: json.loads(value) for key, value in raw.items()}
 
     # reports waiting for the person's consent
-    async def keep_export(self, token: str, pending: dict) -> None:
-        await self._put(EXPORTS, token, pending)
+    async def keep_export(
+        self,
+        token: str,
+        pending: dict,
+        *,
+        channel: ChannelKey | None = None,
+        workshop_id: str | None = None,
+    ) -> None:
+        """The report waits here; deleting its workshop deletes it too."""
+        await self._put(EXPORTS, token, pending, channel=channel, workshop_id=workshop_id)
 
     async def pending_export(self, token: str) -> dict | None:
         return await self._get(EXPORTS, token)

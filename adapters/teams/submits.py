@@ -121,7 +121,11 @@ READERS: dict[str, tuple[Callable[[Fields], c.Command | Refusal], str | None]] =
     "inspiration": (_inspiration, "hint_circles"),
     # With a circle: that circle's full list, from the "see all" on its card's wall.
     "board": (lambda fields: c.ShowBoard(parse_circle(fields.text("circle"))), None),
-    "delete": (lambda _fields: c.DeleteWorkshop(confirmed=True), None),
+    # A card without its workshop is refused as made for another (an empty id never matches).
+    "delete": (
+        lambda fields: c.DeleteWorkshop(confirmed=True, origin=fields.origin() or c.Origin("")),
+        None,
+    ),
 }
 
 

@@ -156,3 +156,29 @@ def test_piped_lines_are_echoed_after_the_prompt_so_the_output_reads_as_a_transc
     assert lines[0] == "facilitator> /rasmus ny Robot"
     assert "facilitator> bo: /rasmus status" in lines
     assert lines[-1].startswith("[bo] ")  # bo's private status follows bo's line
+
+
+def test_deleting_a_workshop_deletes_its_reports_and_keeps_the_others(tmp_path):
+    exports = tmp_path / "exports"
+    result = run_console(
+        tmp_path,
+        "/rasmus ny Vagtplan\n/rasmus næste\nbo: /rasmus note anonym sundt Lederen ringer\n"
+        "facilitator: /rasmus eksport\nbo: /rasmus eksport\nfacilitator: /rasmus afslut\n"
+        "bo: /rasmus ny Robot\n/rasmus eksport\n",
+    )
+    saved = [Path(p) for p in re.findall(r"Rapporten er gemt: (\S+\.md)", result.stdout)]
+    assert len(saved) == 3 and all(p.is_relative_to(exports.resolve()) for p in saved)
+    # One folder per workshop under EXPORT_DIR: the two reports of Vagtplan share one.
+    assert len({p.parent for p in saved}) == 2 and saved[0].parent == saved[1].parent
+    assert "Lederen ringer" in saved[0].read_text(encoding="utf-8")
+
+    result = run_console(tmp_path, "/rasmus slet 1\n/rasmus slet 1 bekræft\n")  # facilitator
+    assert "Skriv /rasmus slet 1 bekræft for at slette." in result.stdout
+    assert "Workshoppen om Vagtplan og alle dens noter er slettet." in result.stdout
+    left = [p for p in exports.rglob("*") if p.is_file()]
+    assert left == [saved[2]]  # Robot's report; nothing of Vagtplan, nor its folder
+    assert not saved[0].parent.exists()
+    assert not any("Lederen ringer" in p.read_text(encoding="utf-8") for p in left)
+
+    result = run_console(tmp_path, "bo: /rasmus slet bekræft\n")
+    assert not any(exports.rglob("*.md"))

@@ -80,11 +80,11 @@ async def test_a_circle_message_is_found_by_workshop_step_and_circle_and_its_thr
     assert await memory.thread_origin(OTHER, "171.01") is None
 
 
-async def test_forgetting_a_channel_leaves_other_channels_memory_alone(memory, state):
+async def test_forgetting_a_workshop_leaves_other_channels_memory_alone(memory, state):
     await memory.remember_circle_message(GENERAL, "w1", Step.TODAY, Circle.REALISTIC, "1.1")
     await memory.remember_circle_message(OTHER, "w2", Step.TODAY, Circle.REALISTIC, "2.2")
     async with memory.in_order(GENERAL):
-        await memory.forget_channel(GENERAL)
+        await memory.forget_workshop(GENERAL, "w1")
     assert await memory.thread_origin(GENERAL, "1.1") is None
     assert await memory.circle_message("slack", "w1", Step.TODAY, Circle.REALISTIC) is None
     assert await memory.thread_origin(OTHER, "2.2") is not None
@@ -103,11 +103,26 @@ async def test_forgetting_waits_for_a_delivery_in_progress_in_the_same_channel(m
     async def delete():
         await posted.wait()
         async with memory.in_order(GENERAL):
-            await memory.forget_channel(GENERAL)
+            await memory.forget_workshop(GENERAL, "w1")
 
     await asyncio.gather(slow_delivery(), delete())
     assert state.items("chat.thread") == {}
     assert state.items("chat.circle_message") == {}
+
+
+async def test_forgetting_an_earlier_workshop_keeps_the_open_ones_messages_in_the_channel(
+    memory,
+):
+    await memory.remember_circle_message(GENERAL, "w1", Step.TODAY, Circle.REALISTIC, "1.1")
+    await memory.remember_circle_message(GENERAL, "w2", Step.TODAY, Circle.REALISTIC, "2.2")
+    async with memory.in_order(GENERAL):
+        await memory.forget_workshop(GENERAL, "w1")
+    assert await memory.thread_origin(GENERAL, "1.1") is None
+    assert await memory.circle_message("slack", "w1", Step.TODAY, Circle.REALISTIC) is None
+    assert await memory.thread_origin(GENERAL, "2.2") == ThreadOrigin(
+        "w2", Circle.REALISTIC, Step.TODAY
+    )
+    assert await memory.circle_message("slack", "w2", Step.TODAY, Circle.REALISTIC) is not None
 
 
 async def test_another_channel_does_not_wait_for_a_channels_turn(memory):

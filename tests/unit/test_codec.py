@@ -44,6 +44,8 @@ def sample(hint: Any, variant: int = 0) -> Any:
         if variant and type(None) in typing.get_args(hint):
             return None
         return sample(options[variant % len(options)], variant)
+    if origin is tuple and typing.get_args(hint)[-1] is not Ellipsis:  # (str, datetime)
+        return tuple(sample(arg, variant) for arg in typing.get_args(hint))
     if origin is tuple:
         return (sample(typing.get_args(hint)[0], variant), sample(typing.get_args(hint)[0], 1))
     if origin is dict:
