@@ -98,6 +98,7 @@ def mount_teams(
     app[TEAMS_KEY] = turns
     app.router.add_post("/api/messages", messages_handler(sdk, agent, mode))
     app.on_cleanup.append(lambda _app: turns.drain())
+    app.on_cleanup.append(lambda _app: sdk.close())
     if sdk.anonymous:
         log.warning(ANONYMOUS_WARNING)
         # Said once above; the SDK would otherwise repeat "App ID is not provided" every turn.
