@@ -43,7 +43,7 @@ class KeptUserTokenClient(UserTokenClient):
 
 class ConnectorPool:
     def __init__(self, policy: RetryPolicy):
-        self._policy = policy
+        self.policy = policy  # also how a proactive send retries what is left in place
         self._connectors: dict[tuple[str, bool], list[tuple[str, KeptConnectorClient]]] = {}
         self._token_clients: dict[tuple[str, str, str], KeptUserTokenClient] = {}
         self.sessions_opened = 0  # for tests and the benchmark: stays flat under load
@@ -54,7 +54,7 @@ class ConnectorPool:
         for known, client in kept:
             if known == token:
                 return client
-        middlewares = (retrying_middleware(self._policy),) if retrying else ()
+        middlewares = (retrying_middleware(self.policy),) if retrying else ()
         session = ClientSession(base_url=endpoint, middlewares=middlewares)
         self.sessions_opened += 1
         client = KeptConnectorClient(endpoint=endpoint, token=token, session=session)

@@ -7,12 +7,16 @@ core answers goes to `TeamsSender`, which knows how Teams delivers it.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from microsoft_agents.hosting.core import TurnContext
 
+from adapters.chat.intake import NotStored
 from adapters.chat.platform import Services
+from adapters.persistence.database import StorageBusy
 from adapters.teams import delivery
+from adapters.teams.ack import mark_not_stored
 from adapters.teams.export import ExportOffers
 from adapters.teams.labels import label
 from adapters.teams.proactive import reference_of
@@ -31,11 +35,14 @@ from adapters.teams.translate import (
 )
 from core import commands as c
 from core.events import WorkshopStarted
-from core.language import reply_command
+from core.language import parse, reply_command
 from core.model import Actor
 from core.service import Incoming
+from core.texts import t
 
 log = logging.getLogger("rasmus.teams")
+
+NOT_STORED_NOTICE_SECONDS = 3.0
 
 
 class TeamsTurns:
@@ -157,6 +164,10 @@ class TeamsTurns:
             source_ref=source,
             language_hint=self.settings.default_language,
         )
+        if self.services.intake is not None:
+            await self._store(context, place, incoming)
+            return
+        # Without an inbox (the kit's own tests) the core decides in the turn.
         # A card's bad input arrives as a Refusal; the core words it in the workshop's language.
         outcome = await self.services.core.run(self.services.service.handle, incoming)
         if outcome.duplicate or (quiet_when_nothing and not outcome.events):
@@ -166,3 +177,36 @@ class TeamsTurns:
                 place.channel, reference_of(context.activity, place.conversation_root)
             )
         await self.sender.deliver(context, place, who, outcome)
+
+    async def _store(self, context: TurnContext, place: Where, incoming: Incoming) -> None:
+        """Stores the request in the inbox; the turn is acknowledged only after that commit.
+        The worker decides it, and the dispatcher sends the replies through the reference
+        remembered here (on a workshop's start, or the first time RASMUS hears from a place)."""
+        try:
+            if self._starts_workshop(incoming) or (
+                await self.state.channel_reference(place.channel) is None
+            ):
+                reference = reference_of(context.activity, place.conversation_root)
+                await self.state.remember_channel(place.channel, reference)
+            await self.services.intake.submit(incoming)
+        except Exception as error:  # noqa: BLE001 - whatever failed, nothing is acknowledged
+            busy = isinstance(error, NotStored | StorageBusy)
+            log.warning(
+                "a Teams request was not stored (%s); answering 503", error, exc_info=not busy
+            )
+            mark_not_stored()
+            await self._say_not_stored(context)
+
+    @staticmethod
+    def _starts_workshop(incoming: Incoming) -> bool:
+        if incoming.command is not None:
+            return isinstance(incoming.command, c.StartWorkshop)
+        return isinstance(parse(incoming.text or ""), c.StartWorkshop)
+
+    async def _say_not_stored(self, context: TurnContext) -> None:
+        """Best effort, and short: the turn must still answer inside Teams' 15 s."""
+        words = t("something_wrong", "da") + "\n\n" + t("something_wrong", "en")
+        try:
+            await asyncio.wait_for(context.send_activity(words), NOT_STORED_NOTICE_SECONDS)
+        except Exception:  # noqa: BLE001 - the 503 still tells Teams it failed
+            log.warning("could not tell the person that nothing was stored")
