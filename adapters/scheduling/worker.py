@@ -49,6 +49,11 @@ class QueueWorker:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._in_hand: set[asyncio.Task] = set()
 
+    @property
+    def busy(self) -> bool:
+        """A decision is in hand."""
+        return bool(self._in_hand)
+
     def notify(self) -> None:
         """Look for work now. Call on the event loop; from a thread use `notify_threadsafe`."""
         self.wake.set()

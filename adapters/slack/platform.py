@@ -16,6 +16,7 @@ from core.model import Actor, ChannelKey
 
 class SlackPlatform:
     name = "Slack"
+    key = "slack"
 
     def __init__(self, settings: SlackSettings, services: Services):
         self.settings = settings
