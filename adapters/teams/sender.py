@@ -189,7 +189,10 @@ class TeamsSender:
             return
         # A targeted message: shown in the conversation to this one person only.
         targeted = activity.model_copy(deep=True).with_targeted_recipient(
-            ChannelAccount(id=who.user_id, name=who.display_name or None)
+            # The dispatcher knows the person by id only; a name is optional on the wire.
+            ChannelAccount(
+                id=who.user_id, **({"name": who.display_name} if who.display_name else {})
+            )
         )
         try:
             await context.send_activity(targeted)

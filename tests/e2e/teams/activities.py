@@ -37,6 +37,15 @@ def channel_message(
     }
 
 
+def installed(service_url: str) -> dict:
+    """RASMUS added to the team: Teams says so with the bot among the members added."""
+    activity = channel_message("", service_url)
+    del activity["text"], activity["entities"]
+    activity.update(type="conversationUpdate", membersAdded=[BOT])
+    activity["conversation"]["id"] = CHANNEL
+    return activity
+
+
 PERSONAL_CHAT = "a:personal-chat-with-anne"
 
 
