@@ -28,6 +28,7 @@ from adapters.teams.export import ExportOffers
 from adapters.teams.members import conversation_members
 from adapters.teams.outbound import NoConversationReference, OneReply
 from adapters.teams.proactive import continue_in, open_personal_chat, reference_of
+from adapters.teams.recent import RecentReads
 from adapters.teams.retry import RetryPolicy
 from adapters.teams.sdk import TeamsSdk
 from adapters.teams.state import TeamsState
@@ -41,9 +42,17 @@ log = logging.getLogger("rasmus.teams")
 
 
 class TeamsSender:
-    def __init__(self, sdk: TeamsSdk, state: TeamsState, memory: ChatMemory, exports: ExportOffers):
+    def __init__(
+        self,
+        sdk: TeamsSdk,
+        state: TeamsState,
+        memory: ChatMemory,
+        exports: ExportOffers,
+        recent: RecentReads | None = None,
+    ):
         self.sdk = sdk
         self.state = state
+        self.recent = recent or RecentReads(state)
         self.memory = memory
         self.exports = exports
         self._after_turn = WorkInFlight()  # the kit's tracker, as Slack's after-ack work
@@ -104,7 +113,7 @@ class TeamsSender:
             await self.send_private(context, place, who, told)
 
     async def _reference_for(self, channel: ChannelKey, who: Actor | None) -> dict | None:
-        reference = await self.state.channel_reference(channel)
+        reference = await self.recent.channel_reference(channel)
         if reference is None and who is not None:
             personal = await self.state.personal_reference(who.user_id)
             if personal and (personal.get("conversation") or {}).get("id") == channel.channel:
@@ -119,7 +128,7 @@ class TeamsSender:
         replies: Sequence[Reply],
         reply_sent: OneReply,
     ) -> None:
-        names = await self.state.member_names()
+        names = await self.recent.member_names()
         for reply in replies:
             if who is None and reply.audience is Audience.PRIVATE:
                 log.warning("a private reply without a person to send it to was dropped")
@@ -246,6 +255,7 @@ class TeamsSender:
         activity = item.activity
         if item.with_members:
             activity = item.with_members(await conversation_members(context, self.state))
+            self.recent.members_changed()
         response = await send(lambda: context.send_activity(activity))
         if item.circle and response and response.id:
             workshop_id, circle, step = item.circle

@@ -20,6 +20,7 @@ from adapters.teams.ack import mark_not_stored
 from adapters.teams.export import ExportOffers
 from adapters.teams.labels import label
 from adapters.teams.proactive import reference_of
+from adapters.teams.recent import RecentReads
 from adapters.teams.sdk import TeamsSdk
 from adapters.teams.sender import TeamsSender
 from adapters.teams.settings import TeamsSettings
@@ -52,7 +53,8 @@ class TeamsTurns:
         self.sdk = sdk
         self.state = TeamsState(services.state, services.core)
         self.exports = ExportOffers(sdk, self.state)
-        self.sender = TeamsSender(sdk, self.state, services.memory, self.exports)
+        self.recent = RecentReads(self.state)  # references and names, read once a while
+        self.sender = TeamsSender(sdk, self.state, services.memory, self.exports, self.recent)
 
     async def drain(self) -> None:
         """Waits for work still running after its turn (on shutdown, and in tests)."""
@@ -131,7 +133,7 @@ class TeamsTurns:
                 actor(context.activity).user_id, reference_of(context.activity)
             )
         else:
-            await self.state.remember_channel(
+            await self.recent.remember_channel(
                 place.channel, reference_of(context.activity, place.conversation_root)
             )
         log.info("RASMUS installed in a Teams %s", place.kind)
@@ -173,7 +175,7 @@ class TeamsTurns:
         if outcome.duplicate or (quiet_when_nothing and not outcome.events):
             return
         if any(isinstance(event, WorkshopStarted) for event in outcome.events):
-            await self.state.remember_channel(
+            await self.recent.remember_channel(
                 place.channel, reference_of(context.activity, place.conversation_root)
             )
         await self.sender.deliver(context, place, who, outcome)
@@ -184,10 +186,10 @@ class TeamsTurns:
         remembered here (on a workshop's start, or the first time RASMUS hears from a place)."""
         try:
             if self._starts_workshop(incoming) or (
-                await self.state.channel_reference(place.channel) is None
+                await self.recent.channel_reference(place.channel) is None
             ):
                 reference = reference_of(context.activity, place.conversation_root)
-                await self.state.remember_channel(place.channel, reference)
+                await self.recent.remember_channel(place.channel, reference)
             await self.services.intake.submit(incoming)
         except Exception as error:  # noqa: BLE001 - whatever failed, nothing is acknowledged
             busy = isinstance(error, NotStored | StorageBusy)
