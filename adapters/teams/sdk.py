@@ -22,6 +22,7 @@ from microsoft_agents.hosting.core.authorization import (
     ConnectionManager,
 )
 
+from adapters.teams.ack import mark_not_stored
 from adapters.teams.guard import service_url_policy
 from adapters.teams.pool import ConnectorPool
 from adapters.teams.retry import RetryPolicy
@@ -108,6 +109,9 @@ async def log_turn_error(context, error: Exception) -> None:
     log.error("a Teams turn failed", exc_info=(type(error), error, error.__traceback__))
     if isinstance(error, ClientError):
         return  # the connector itself failed (after its retries): telling would fail the same
+    # Failed on our side (the database, a bug) before the request was safely stored: the
+    # endpoint answers 503, never "OK", and the person reads below that nothing was stored.
+    mark_not_stored()
     try:  # the person still learns that nothing was stored and that trying again is fine
         await context.send_activity(
             t("something_wrong", "da") + "\n\n" + t("something_wrong", "en")

@@ -189,6 +189,9 @@ class TeamsTurns:
                 await self.recent.channel_reference(place.channel) is None
             ):
                 reference = reference_of(context.activity, place.conversation_root)
+                # The place's reference, not the person's: stored on any first message (an
+                # anonymous one too), it must not say who wrote it.
+                reference.pop("user", None)
                 await self.recent.remember_channel(place.channel, reference)
             await self.services.intake.submit(incoming)
         except Exception as error:  # noqa: BLE001 - whatever failed, nothing is acknowledged
