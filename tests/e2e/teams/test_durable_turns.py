@@ -121,3 +121,20 @@ async def _until(condition, timeout: float = 10.0) -> None:
     async with asyncio.timeout(timeout):
         while not condition():
             await asyncio.sleep(0.02)
+
+
+async def test_every_later_send_shares_one_pooled_connector_session(tmp_path):
+    async with Bot(tmp_path, FakeConnector()) as bot:
+        await bot.say("start Rostering")
+        await bot.say("next")
+        await bot.settle()
+        pool = bot.platform.sdk.pool
+        opened = pool.sessions_opened
+        for n in range(10):
+            await bot.say(f"note realistic slow screens {n}", user=(f"29:p{n}", f"P{n}"))
+        await bot.settle()
+        shown = len(bot.connector.shown())
+    assert shown >= 7 + 10  # the step's posts, and a receipt for each note
+    # One session for the turns' own answers (retrying in place) and one for every later
+    # send, opened once: none per turn or per reply.
+    assert opened <= 3 and pool.sessions_opened == opened
