@@ -25,7 +25,7 @@ from adapters.slack.settings import SlackSettings
 from adapters.slack.state import SlackState
 from core.commands import Command
 from core.events import WorkshopDeleted
-from core.messages import Audience, Reply
+from core.messages import Audience, ColourNeeded, CountsChanged, Reply
 from core.model import Actor, ChannelKey, Workshop
 from core.service import Incoming, Outcome
 from core.texts import t
@@ -172,7 +172,13 @@ class SlackBridge:
         where = Where(channel.workspace, channel.channel, actor.user_id if actor else "")
         if actor is None:
             replies = [r for r in replies if r.audience is Audience.CHANNEL]
-        workshop = await self.in_core(self.service.workshop, channel)
+        # Only counts and colour questions need the workshop as it is now: a receipt does not.
+        needs_workshop = any(isinstance(r.message, (CountsChanged, ColourNeeded)) for r in replies)
+        workshop = (
+            await self.in_core(self.service.workshop, channel)
+            if needs_workshop or not strict
+            else None
+        )
         if not strict:
             await self.delivery.deliver_replies(replies, where, client, workshop, source_ref)
             return

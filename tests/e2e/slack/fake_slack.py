@@ -30,6 +30,7 @@ class Call:
     params: dict[str, Any]
     token: str | None
     at: float = field(default_factory=time.monotonic)
+    wall: float = field(default_factory=time.time)  # comparable across processes (benchmarks)
     response: dict[str, Any] = field(default_factory=dict)
 
     def text_everywhere(self) -> str:
@@ -64,6 +65,7 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)  # some methods use GET
         app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/calls/count", self._count)  # lets a benchmark wait for quiet
+        app.router.add_get("/calls/list", self._list)  # what a benchmark was sent, and when
         app.router.add_get("/socket", self._socket)  # Socket Mode's WebSocket
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -347,6 +349,24 @@ class FakeSlack:
 
     async def _count(self, request: web.Request) -> web.Response:
         return web.json_response({"calls": len(self.calls)})
+
+    async def _list(self, request: web.Request) -> web.Response:
+        """A benchmark's view of what it was sent: each call of `method` with its moment,
+        channel, user and text."""
+        method = request.query.get("method", "")
+        return web.json_response(
+            [
+                {
+                    "at": c.wall,
+                    "channel": c.params.get("channel"),
+                    "user": c.params.get("user"),
+                    "text": c.params.get("text"),
+                    "body": json.dumps(c.params, ensure_ascii=False),
+                }
+                for c in self.calls
+                if c.method == method
+            ]
+        )
 
     async def _upload(self, request: web.Request) -> web.Response:
         file_id = request.match_info["file_id"]
