@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from adapters.chat.platform import Services, services
 from adapters.persistence.database import open_database
-from adapters.persistence.queue import WorkQueue
+from adapters.persistence.queue import WorkQueue, is_transient, nothing_was_stored
 from adapters.persistence.state import PlatformState
 from adapters.persistence.store import SqlStore
 from adapters.scheduling.intake import QueueIntake
@@ -61,7 +61,14 @@ def build_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime
     store = SqlStore(engine)
     service = WorkshopService(store, utc_now, RandomIds(), settings.default_language)
     state = PlatformState(engine)
-    queue = WorkQueue(store, wait=settings.sqlite_busy_timeout_seconds)
+    queue = WorkQueue(
+        store,
+        wait=settings.sqlite_busy_timeout_seconds,
+        # A decision that fails for a reason a retry cannot mend is set aside at once and the
+        # person told that nothing was stored; a busy or lost database is tried again.
+        permanent=lambda error: not is_transient(error),
+        apology=nothing_was_stored,
+    )
     shared = services(service, state, store, utc_now, settings.default_language)
     intake = QueueIntake(queue, shared.core, deadline=INTAKE_DEADLINE)
     shared.intake = intake

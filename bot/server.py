@@ -99,6 +99,19 @@ def build_web_app(
     return app, statuses
 
 
+async def drain(app: web.Application) -> None:
+    """Waits for the work itself (tests, benchmarks): each platform's work after its
+    acknowledgements, then every stored request decided and every reply sent."""
+    for _ in range(2):  # deciding can start platform work, and platform work can store
+        for platform in app[PLATFORMS_KEY]:
+            platform_drain = getattr(platform, "drain", None)
+            if platform_drain is not None:
+                await platform_drain()
+        background = app.get(BACKGROUND_KEY)
+        if background is not None:
+            await background.drain()
+
+
 def describe(statuses: list[ChannelStatus]) -> str:
     return "\n".join(
         f"  {s.name}: {'active' if s.active else 'off'} ({s.reason})" for s in statuses

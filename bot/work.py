@@ -18,7 +18,7 @@ from adapters.persistence.queue import Claim
 from adapters.scheduling.dispatcher import Dispatcher
 from adapters.scheduling.worker import QueueWorker
 from bot.runtime import Runtime
-from core.service import Outcome
+from core.service import Incoming, Outcome
 
 log = logging.getLogger("rasmus.work")
 
@@ -41,21 +41,40 @@ class Background:
     def __init__(self, runtime: Runtime, platforms: Sequence[Platform], *, slots: int = 4):
         interval = runtime.settings.scheduler_interval_seconds
         self.runtime = runtime
-        self.dispatcher = Dispatcher(
-            runtime.queue.outbox, {p.key: p for p in platforms}, interval=interval
-        )
+        self.platforms = {p.key: p for p in platforms}
+        self.dispatcher = Dispatcher(runtime.queue.outbox, self.platforms, interval=interval)
         self.worker = QueueWorker(
             runtime.queue,
             runtime.service.handle,
             slots=slots,
             interval=interval,
             on_decided=self._decided,
+            prepare=self._prepare,
         )
         self._tasks: list[asyncio.Task] = []
+        self._after: set[asyncio.Task] = set()  # `decided` hooks still running
         self.left_over: LeftOver | None = None  # set by stop()
 
+    async def _prepare(self, incoming: Incoming) -> Incoming:
+        prepare = getattr(self.platforms.get(incoming.channel.platform), "prepare", None)
+        return incoming if prepare is None else await prepare(incoming)
+
     def _decided(self, claim: Claim, outcome: Outcome) -> None:
-        if outcome.replies:
+        hook = getattr(self.platforms.get(claim.incoming.channel.platform), "decided", None)
+        if hook is None or not outcome.events:
+            if outcome.replies:
+                self.dispatcher.notify()
+            return
+        task = asyncio.get_running_loop().create_task(self._after_decision(hook, claim, outcome))
+        self._after.add(task)
+        task.add_done_callback(self._after.discard)
+
+    async def _after_decision(self, hook, claim: Claim, outcome: Outcome) -> None:
+        try:
+            await hook(claim.incoming, outcome)
+        except Exception:
+            log.exception("a platform's after-decision work failed for row %s", claim.id)
+        finally:
             self.dispatcher.notify()
 
     async def start(self) -> None:
@@ -71,6 +90,8 @@ class Background:
         self.runtime.intake.notify = None
         self.worker.stop()
         requests = await self._tasks[0]
+        if self._after:
+            await asyncio.wait(self._after)
         # The dispatcher stops after the worker, so the replies of the last decisions are
         # at least tried; whatever is not sent by then waits in the outbox.
         self.dispatcher.stop()
@@ -88,7 +109,7 @@ class Background:
         while True:
             stats = await loop.run_in_executor(None, queue.stats)
             unsent = await loop.run_in_executor(None, self._unsent)
-            busy = self.worker.busy or self.dispatcher.busy
+            busy = self.worker.busy or self.dispatcher.busy or self._after
             if stats.due == 0 and unsent == 0 and not busy:
                 return
             if loop.time() > deadline:

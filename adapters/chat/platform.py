@@ -18,7 +18,7 @@ from adapters.chat.memory import ChatMemory, KeyValueStore
 from adapters.chat.status import ChannelStatus
 from core.messages import Reply
 from core.model import Actor, ChannelKey
-from core.service import WorkshopService
+from core.service import Incoming, Outcome, WorkshopService
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -104,6 +104,19 @@ class Platform(Protocol):
         a context (the dispatcher hands one reply at a time) a failure is raised: as
         `DeliveryRetry` when trying later may help, `DeliveryFailed` when it cannot."""
         ...
+
+
+class WorkerHooks(Protocol):
+    """Optional on a Platform: what the worker asks of it around a stored request's decision.
+
+    `prepare` runs before the decision's transaction opens: fill in what the request could not
+    carry when it was stored in a hurry (the actor's display name). `decided` runs after the
+    decision is committed and before its replies are sent (forget a deleted workshop's circle
+    messages). Both are looked up by name; a platform without them needs neither."""
+
+    async def prepare(self, incoming: Incoming) -> Incoming: ...
+
+    async def decided(self, incoming: Incoming, outcome: Outcome) -> None: ...
 
 
 PlatformFactory = Callable[[Mapping[str, Any], Services], Platform]

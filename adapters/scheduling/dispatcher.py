@@ -26,7 +26,7 @@ from aiolimiter import AsyncLimiter
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from adapters.chat.platform import DeliveryFailed, DeliveryRetry, Platform
-from adapters.persistence.outbox import ClaimLost, Outbox, OutboxClaim
+from adapters.persistence.outbox import EDITS, ClaimLost, Outbox, OutboxClaim
 from adapters.persistence.queue import backoff, new_worker_id
 from core.model import Actor
 
@@ -41,10 +41,24 @@ class Pace:
     per: float
 
 
-# Slack: "about one message per second per channel, short bursts allowed"; Teams: 7 a second
-# per conversation (its documented per-bot, per-conversation limit).
-DEFAULT_PACE: dict[str, Pace] = {"slack": Pace(3, 3.0), "msteams": Pace(7, 1.0)}
-_UNPACED = Pace(10, 1.0)
+@dataclass(frozen=True)
+class Paces:
+    """A platform's pace per conversation: new posts, edits of earlier messages (their own
+    outbox conversation, see outbox.EDITS), and private replies (None: no pace of ours)."""
+
+    posts: Pace
+    edits: Pace
+    private: Pace | None = None
+
+
+# Slack: "about one message per second per channel, short bursts allowed" (a step opening
+# posts seven at once); chat.update is limited apart. Teams: at most 7 a second per
+# conversation (its documented per-bot limit), private replies included.
+DEFAULT_PACE: dict[str, Paces] = {
+    "slack": Paces(posts=Pace(8, 8.0), edits=Pace(2, 2.0)),
+    "msteams": Paces(posts=Pace(7, 1.0), edits=Pace(7, 1.0), private=Pace(7, 1.0)),
+}
+_UNPACED = Paces(Pace(10, 1.0), Pace(10, 1.0))
 
 
 class Dispatcher:
@@ -53,7 +67,7 @@ class Dispatcher:
         outbox: Outbox,
         platforms: Mapping[str, Platform],
         *,
-        pace: Mapping[str, Pace] = DEFAULT_PACE,
+        pace: Mapping[str, Paces] = DEFAULT_PACE,
         interval: float = 30.0,
         slots: int = 32,
         max_attempts: int = 8,
@@ -152,7 +166,16 @@ class Dispatcher:
     async def _in_db(self, function, *args):
         return await self._loop.run_in_executor(self._db, function, *args)
 
-    def _limiter(self, claim: OutboxClaim) -> AsyncLimiter:
+    def _limiter(self, claim: OutboxClaim) -> AsyncLimiter | None:
+        paces = self.pace.get(claim.channel.platform, _UNPACED)
+        if claim.recipient is not None:
+            pace = paces.private
+        elif claim.conversation.endswith(EDITS):
+            pace = paces.edits
+        else:
+            pace = paces.posts
+        if pace is None:
+            return None
         now = time.monotonic()
         found = self._limiters.get(claim.conversation)
         if found is None:
@@ -160,7 +183,6 @@ class Dispatcher:
                 for key, (_, used) in list(self._limiters.items()):
                     if now - used > 60:
                         del self._limiters[key]
-            pace = self.pace.get(claim.channel.platform, _UNPACED)
             found = (AsyncLimiter(pace.burst, pace.per), now)
         self._limiters[claim.conversation] = (found[0], now)
         return found[0]
@@ -171,8 +193,16 @@ class Dispatcher:
             if platform is None:
                 raise DeliveryFailed(f"no platform {claim.channel.platform!r} runs here")
             actor = Actor(claim.recipient) if claim.recipient else None
-            async with self._limiter(claim):
-                await platform.deliver(claim.channel, [claim.reply], actor=actor, context=None)
+            limiter = self._limiter(claim)
+            if limiter is not None:
+                await limiter.acquire()
+            await platform.deliver(
+                claim.channel,
+                [claim.reply],
+                actor=actor,
+                context=None,
+                source_ref=claim.source_ref,
+            )
         except DeliveryFailed as error:
             await self._give_up(claim, error)
         except DeliveryRetry as error:
@@ -183,8 +213,9 @@ class Dispatcher:
                 await self._give_up(claim, error)
             else:
                 delay = error.after_seconds
-                await self._later(claim, self.retry_after(claim.attempts) if delay is None
-                                  else delay, error)
+                await self._later(
+                    claim, self.retry_after(claim.attempts) if delay is None else delay, error
+                )
         except Exception as error:  # noqa: BLE001 - a connection error or a bug: back off
             if claim.attempts >= self.max_attempts:
                 await self._give_up(claim, error)

@@ -11,9 +11,11 @@ from adapters.chat.platform import DeliveryFailed, DeliveryRetry
 from adapters.persistence.outbox import Outbox, Outgoing
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import OutboxRow
-from adapters.scheduling.dispatcher import Dispatcher, Pace
+from adapters.scheduling.dispatcher import Dispatcher, Pace, Paces
 from core.messages import Audience, Reply, Said
 from core.model import ChannelKey
+
+FAST = {"slack": Paces(posts=Pace(100, 1.0), edits=Pace(100, 1.0))}
 
 
 class RecordingPlatform:
@@ -66,7 +68,7 @@ async def test_every_reply_is_sent_once_in_order_and_the_recipient_is_the_actor(
         write(store, outbox, channel, [f"{channel.channel}-{i}" for i in range(5)])
     write(store, outbox, channels[0], ["private"], Audience.PRIVATE, "UANNE")
     platform = RecordingPlatform()
-    dispatcher = Dispatcher(outbox, {"slack": platform}, pace={"slack": Pace(100, 1.0)})
+    dispatcher = Dispatcher(outbox, {"slack": platform}, pace=FAST)
     left = await dispatched(dispatcher, 51)
     assert left == 0
     for channel in channels:
@@ -84,7 +86,8 @@ async def test_one_conversation_is_paced_while_others_go_on(engine):
     write(store, outbox, other, ["o0"])
     platform = RecordingPlatform()
     # a burst of 2, then one every 0.25 s
-    dispatcher = Dispatcher(outbox, {"slack": platform}, pace={"slack": Pace(2, 0.5)})
+    paced = {"slack": Paces(posts=Pace(2, 0.5), edits=Pace(2, 0.5))}
+    dispatcher = Dispatcher(outbox, {"slack": platform}, pace=paced)
     started = time.monotonic()
     await dispatched(dispatcher, 7)
     moments = [at - started for _, _, at in platform.seen["CBUSY"]]
@@ -106,7 +109,7 @@ async def test_a_retry_after_is_waited_out_and_nothing_is_sent_twice(engine):
             raise DeliveryRetry("429 rate limited", after_seconds=0.6)
 
     platform = RecordingPlatform(rate_limited_once)
-    dispatcher = Dispatcher(outbox, {"slack": platform}, pace={"slack": Pace(100, 1.0)})
+    dispatcher = Dispatcher(outbox, {"slack": platform}, pace=FAST)
     await dispatched(dispatcher, 2)
     texts = [text for text, _, _ in platform.seen["C1"]]
     assert texts == ["first", "second"]  # the second waited behind the first
@@ -127,7 +130,7 @@ async def test_a_server_error_backs_off_and_a_hopeless_reply_is_set_aside(engine
 
     platform = RecordingPlatform(failing)
     dispatcher = Dispatcher(
-        outbox, {"slack": platform}, pace={"slack": Pace(100, 1.0)}, retry_after=lambda n: 0.1
+        outbox, {"slack": platform}, pace=FAST, retry_after=lambda n: 0.1
     )
     await dispatched(dispatcher, 3)
     assert [text for text, _, _ in platform.seen["C1"]] == ["flaky", "after"]
