@@ -1,11 +1,13 @@
 """Carries out what `delivery.plan` decided for the core's replies.
 
-In a turn, Teams gets its answer fast: the turn itself sends only what the person who acted
-must see now (confirmations, refusals, short replies), to everyone or privately as a targeted
-message (their 1:1 chat with RASMUS when Teams refuses those). New channel posts (a step and
-its six circle cards) and in-place count updates run after the turn through the channel's
-conversation reference. Without a turn (proactive delivery) everything goes through that
-reference at once. The export is handed to `ExportOffers`, which sends it as a file.
+With the inbox (the server's way): a turn only stores its request; the dispatcher later hands
+each outbox reply to `deliver_proactively`, which sends it through the conversation reference
+(new posts, in-place card updates, private replies as targeted messages, or the person's 1:1
+chat with RASMUS when Teams refuses those), with one pooled connector session, and hands a 429
+or 5xx back to the dispatcher as `DeliveryRetry` while nothing of the reply was shown
+(adapters.teams.outbound). Without an inbox (the kit's own tests) a turn still answers itself:
+what the person must see now in the turn, posts and updates right after it. The export is
+handed to `ExportOffers`, which sends it as a file.
 
 Circle cards are remembered in the shared kit's memory (adapters.chat.memory); posting and
 remembering them, and forgetting a deleted workshop's cards, run in the channel's order, so a

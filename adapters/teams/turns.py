@@ -1,8 +1,10 @@
 """One Teams turn: which kind of activity it is, what it asks of the core, and the core's call.
 
 Each entry point reads one kind of activity (a message, an edit, a delete, an install, a card
-submit, an answer on a file consent card) and turns it into a core command or text; what the
-core answers goes to `TeamsSender`, which knows how Teams delivers it.
+submit, an answer on a file consent card) and turns it into a core command or text, stored in
+the inbox before the turn is answered (503 when it could not be). The worker decides it later and
+the dispatcher hands the replies to `TeamsSender`. What must happen in the turn stays there: the
+conversation reference on install and on a workshop's start, the file consent answer.
 """
 
 from __future__ import annotations
