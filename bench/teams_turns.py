@@ -158,7 +158,14 @@ async def wait_until_up(url: str) -> None:
 
 
 async def load(
-    url: str, connector: str, turns: int, concurrency: int, run: str, rasmus: bool, channels: int
+    url: str,
+    connector: str,
+    turns: int,
+    concurrency: int,
+    run: str,
+    rasmus: bool,
+    channels: int,
+    rate: float = 0.0,
 ):
     """Posts `turns` note turns, `concurrency` at a time; returns turn times and receipts."""
     sent: dict[str, tuple[float, str]] = {}  # activity id -> (time posted, the note's token)
@@ -169,6 +176,8 @@ async def load(
     async def writer(session: aiohttp.ClientSession) -> None:
         nonlocal refused
         for n in next_turn:
+            if rate:  # an open load: turn n goes out at its time, however fast others answer
+                await asyncio.sleep(max(0.0, began + n / rate - time.time()))
             token = f"{run}n{n}z"
             activity_id = f"{run}-{n}"
             user = f"29:p{n % 50}"
@@ -248,6 +257,7 @@ async def main() -> None:
     parser.add_argument("--turns", type=int, default=400)
     parser.add_argument("--levels", default="1,10,50")
     parser.add_argument("--channels", type=int, default=1, help="spread the notes over N")
+    parser.add_argument("--rate", type=float, default=0.0, help="turns/s (0: as fast as answered)")
     parser.add_argument("--profile", help="write a cProfile of the RASMUS process here")
     options = parser.parse_args()
     levels = [int(level) for level in options.levels.split(",")]
@@ -296,7 +306,8 @@ async def main() -> None:
                 )
                 cpu = (cpu_seconds(pid) - before) / turns * 1000  # includes the work after it
                 rows.append((name, concurrency, turns, took, elapsed, receipts, refused, cpu))
-        print(f"notes spread over {options.channels} channel(s); {os.cpu_count()} cores")
+        paced = f", {options.rate:g} turns/s offered" if options.rate else ", closed loop"
+        print(f"notes spread over {options.channels} channel(s){paced}; {os.cpu_count()} cores")
         print_table(rows)
     finally:
         for process in processes.values():
