@@ -303,6 +303,7 @@ async def main() -> None:
                     run,
                     name == "rasmus",
                     options.channels,
+                    options.rate,
                 )
                 cpu = (cpu_seconds(pid) - before) / turns * 1000  # includes the work after it
                 rows.append((name, concurrency, turns, took, elapsed, receipts, refused, cpu))
