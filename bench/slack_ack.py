@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/slack_ack.py [--postgres URL] [--levels 1,10,50,200] [--requests 400]
 
+RASMUS acknowledges once the request is stored in its inbox (the durable ack); its worker
+decides and its dispatcher sends the receipt afterwards. Each level runs twice: every request
+in one channel, and spread over ten. A last table gives the time to receipt: from sending the
+command to the fake Slack receiving the person's private answer (chat.postEphemeral), at 50
+concurrent. Between levels the benchmark waits for the work itself (RASMUS's /healthz queue).
+
 Each server runs in its own process (as in production, the load generator must not share its
 CPU): the bare bolt app that only acks, RASMUS on SQLite, and RASMUS on PostgreSQL. A fake
 Slack Web API runs in a third process, so the work RASMUS does after the ack (store the note,
@@ -98,6 +104,11 @@ def _rasmus_app(api_url: str, database_url: str):
 
 def serve(kind: str, api_url: str, database_url: str) -> None:
     """Runs in a child process: one server until it is terminated."""
+    if kind == "fake-slack-limited":
+        from bench.dispatch import fake_slack_with_limit
+
+        fake_slack_with_limit()
+        return
     if kind == "fake-slack":
         from tests.e2e.slack.fake_slack import FakeSlack
 
@@ -136,11 +147,12 @@ class Child:
 # -- the load ----------------------------------------------------------------------------------
 
 
-def _request(number: int) -> sr.SignedRequest:
+def _request(number: int, channels: list[str], marker: str = "") -> sr.SignedRequest:
     user = USERS[number % len(USERS)]
-    channel = CHANNELS[(number // 2) % len(CHANNELS)]
-    if number % 2 == 0:
-        return sr.slash_command(f"note realistisk bench note {number}", user, channel, SECRET)
+    channel = channels[(number // 2) % len(channels)]
+    if marker or number % 2 == 0:
+        text = f"note realistisk bench note {marker}{number}"
+        return sr.slash_command(text, user, channel, SECRET)
     values = {
         "text": {"value": {"type": "plain_text_input", "value": f"bench modal note {number}"}},
         "anonymous": {"value": {"type": "checkboxes", "selected_options": []}},
@@ -163,16 +175,35 @@ async def _wait_for_quiet(session, fake_port: int, quiet: float = 1.0, limit: fl
         await asyncio.sleep(quiet)
 
 
-async def _level(session, port: int, concurrency: int, total: int) -> dict:
+async def _wait_for_work(session, port: int, limit: float = 300) -> None:
+    """Until RASMUS has decided every stored request and sent every reply (its /healthz
+    queue); the bare app has no work after its ack."""
+    deadline = time.monotonic() + limit
+    while time.monotonic() < deadline:
+        async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
+            if response.status == 404:
+                return
+            queue = (await response.json())["queue"]
+        if queue["requests"]["waiting"] == 0 and queue["replies"]["due"] == 0:
+            return
+        await asyncio.sleep(0.05)
+    raise RuntimeError("the work did not finish")
+
+
+async def _level(
+    session, port: int, concurrency: int, total: int, channels: list[str], marker: str = ""
+) -> dict:
     url = f"http://127.0.0.1:{port}/slack/events"
-    requests = [_request(n) for n in range(total)]
+    requests = [(n, _request(n, channels, marker)) for n in range(total)]
     latencies: list[float] = []
+    sent_at: dict[str, float] = {}
     failures = 0
     queue = iter(requests)
 
     async def worker():
         nonlocal failures
-        for request in queue:
+        for number, request in queue:
+            sent_at[f"{marker}{number}"] = time.time()
             started = time.perf_counter()
             async with session.post(url, data=request.body, headers=request.headers) as response:
                 await response.read()
@@ -186,9 +217,38 @@ async def _level(session, port: int, concurrency: int, total: int) -> dict:
     latencies.sort()
     return {
         "p50": statistics.median(latencies),
-        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "p99": _p99(latencies),
         "rps": total / elapsed,
         "failures": failures,
+        "sent_at": sent_at,
+    }
+
+
+def _p99(values: list[float]) -> float:
+    values = sorted(values)
+    return values[min(len(values) - 1, int(len(values) * 0.99))]
+
+
+async def _receipts(session, port: int, fake_port: int, concurrency: int, total: int) -> dict:
+    """Command sent -> the receipt received by the fake Slack, for `total` notes."""
+    import re
+
+    marker = f"r{uuid.uuid4().hex[:6]}x"
+    result = await _level(session, port, concurrency, total, CHANNELS, marker)
+    await _wait_for_work(session, port)
+    url = f"http://127.0.0.1:{fake_port}/calls/list?method=chat.postEphemeral"
+    async with session.get(url) as response:
+        calls = await response.json()
+    received: dict[str, float] = {}
+    for call in calls:
+        for found in re.findall(rf"{marker}\d+", call["body"]):
+            received.setdefault(found, call["at"])
+    waits = [(received[k] - sent) * 1000 for k, sent in result["sent_at"].items() if k in received]
+    return {
+        "p50": statistics.median(waits),
+        "p99": _p99(waits),
+        "received": len(waits),
+        "total": total,
     }
 
 
@@ -200,29 +260,37 @@ async def _prepare_workshops(session, port: int, fake_port: int) -> None:
             request = sr.slash_command(text, USERS[0], channel, SECRET)
             async with session.post(url, data=request.body, headers=request.headers) as reply:
                 await reply.read()
-        await _wait_for_quiet(session, fake_port, quiet=0.5)
+        await _wait_for_work(session, port)
+    await _wait_for_quiet(session, fake_port, quiet=0.5)  # the bare app's posts, if any
+
+
+LAYOUTS = {"1 channel": CHANNELS[:1], "10 channels": CHANNELS}
 
 
 async def measure(name: str, child_args: list[str], fake_port: int, levels, total: int):
     import aiohttp
 
     child = Child(*child_args)
-    rows = []
+    rows, receipts = [], None
     try:
         connector = aiohttp.TCPConnector(limit=0)
         async with aiohttp.ClientSession(connector=connector) as session:
             await _prepare_workshops(session, child.port, fake_port)
             # Warm-up: auth.test, lazy imports, every worker thread and pooled connection.
-            await _level(session, child.port, 10, 60)
-            await _wait_for_quiet(session, fake_port)
-            for concurrency in levels:
-                result = await _level(session, child.port, concurrency,
-                                      max(total, concurrency * 2))
-                rows.append((name, concurrency, result))
-                await _wait_for_quiet(session, fake_port)
+            await _level(session, child.port, 10, 60, CHANNELS)
+            await _wait_for_work(session, child.port)
+            for layout, channels in LAYOUTS.items():
+                for concurrency in levels:
+                    result = await _level(
+                        session, child.port, concurrency, max(total, concurrency * 2), channels
+                    )
+                    rows.append((name, layout, concurrency, result))
+                    await _wait_for_work(session, child.port)
+            if not name.startswith("bare"):
+                receipts = (name, await _receipts(session, child.port, fake_port, 50, 200))
     finally:
         child.stop()
-    return rows
+    return rows, receipts
 
 
 def _fresh_postgres_schema(url: str) -> tuple[str, str]:
@@ -250,34 +318,41 @@ async def main(args) -> None:
     levels = [int(x) for x in args.levels.split(",")]
     fake = Child("fake-slack", "-", "-")
     api_url = f"http://127.0.0.1:{fake.port}/api/"
-    results = []
+    results, receipts = [], []
     schema = None
+
+    async def run(name, child_args):
+        rows, receipt = await measure(name, child_args, fake.port, levels, args.requests)
+        results.extend(rows)
+        if receipt:
+            receipts.append(receipt)
+
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            results += await measure("bare bolt (ack only)", ["bare", api_url, "-"], fake.port,
-                                     levels, args.requests)
-            sqlite_url = f"sqlite:///{tmp}/bench.db"
-            results += await measure("RASMUS on SQLite", ["rasmus", api_url, sqlite_url],
-                                     fake.port, levels, args.requests)
+            await run("bare bolt (ack only)", ["bare", api_url, "-"])
+            await run("RASMUS on SQLite", ["rasmus", api_url, f"sqlite:///{tmp}/bench.db"])
             if args.postgres:
                 schema, pg_url = _fresh_postgres_schema(args.postgres)
-                results += await measure("RASMUS on PostgreSQL", ["rasmus", api_url, pg_url],
-                                         fake.port, levels, args.requests)
+                await run("RASMUS on PostgreSQL", ["rasmus", api_url, pg_url])
     finally:
         fake.stop()
         if schema:
             _drop_schema(args.postgres, schema)
-    _print(results)
+    _print(results, receipts)
 
 
-def _print(results) -> None:
-    bare = {c: r["p99"] for name, c, r in results if name.startswith("bare")}
-    print(f"\n{'server':<22}{'conc':>5}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>9}"
+def _print(results, receipts) -> None:
+    bare = {(layout, c): r["p99"] for name, layout, c, r in results if name.startswith("bare")}
+    print(f"\n{'server':<22}{'channels':>12}{'conc':>5}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>9}"
           f"{'p99/bare':>10}{'errors':>8}")
-    for name, concurrency, r in results:
-        ratio = r["p99"] / bare[concurrency] if bare.get(concurrency) else float("nan")
-        print(f"{name:<22}{concurrency:>5}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['rps']:>9.0f}"
-              f"{ratio:>10.2f}{r['failures']:>8}")
+    for name, layout, concurrency, r in results:
+        base = bare.get((layout, concurrency))
+        ratio = r["p99"] / base if base else float("nan")
+        print(f"{name:<22}{layout:>12}{concurrency:>5}{r['p50']:>9.1f}{r['p99']:>9.1f}"
+              f"{r['rps']:>9.0f}{ratio:>10.2f}{r['failures']:>8}")
+    print(f"\n{'time to receipt, 50 concurrent':<32}{'p50 ms':>9}{'p99 ms':>9}{'received':>10}")
+    for name, r in receipts:
+        print(f"{name:<32}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['received']:>6}/{r['total']}")
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""`python -m bot console|serve|migrate|teams-package`."""
+"""`python -m bot console|serve [--no-worker]|worker|migrate|teams-package`."""
 
 from __future__ import annotations
 
@@ -24,14 +24,23 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     console = commands.add_parser("console", help="run a workshop in this terminal")
     console.add_argument("--channel", default="console", help="which local channel to use")
-    commands.add_parser("serve", help="the HTTP server for Slack and Teams")
+    serve = commands.add_parser(
+        "serve", help="the HTTP server for Slack and Teams, with the worker (embedded)"
+    )
+    serve.add_argument(
+        "--no-worker",
+        action="store_true",
+        help="only the web: acknowledge and store requests; `worker` processes decide them",
+    )
+    commands.add_parser("worker", help="decide stored requests and send replies (no web)")
     commands.add_parser("migrate", help="bring the database schema up to date")
     package = commands.add_parser("teams-package", help="write the Teams app package (zip)")
     package.add_argument("--out", type=Path, default=Path("build/rasmus-teams.zip"))
     args = parser.parse_args(argv)
 
     try:  # settings that cannot work stop here with one line, not a traceback later
-        settings = checked_settings(args.command)
+        web_only = args.command == "serve" and args.no_worker
+        settings = checked_settings("web" if web_only else args.command)
     except StartProblem as problem:
         print(problem, file=sys.stderr)
         return 2
@@ -40,6 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     # Migrations say what they do at INFO; the console's readers need only the workshop.
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # Its interval jobs run every few seconds: a line each would drown what matters.
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
     if args.command == "migrate":
         from adapters.persistence.database import create_database_engine, upgrade_schema
@@ -77,9 +88,14 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 channel.run(sys.stdin, echo=True)
             return 0
+        if args.command == "worker":
+            from bot.server import work
+
+            work(runtime)
+            return 0
         from bot.server import serve
 
-        serve(runtime)
+        serve(runtime, worker=not args.no_worker)
         return 0
     finally:
         runtime.close()

@@ -17,6 +17,14 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///./data/rasmus.db"
     export_dir: Path = Path("./data/exports")
     default_language: Language = "da"
+    # How long a request may wait for the database before the person is told it failed
+    # (inside Slack's 3 s): SQLite's busy timeout; PostgreSQL's lock and statement timeouts.
+    sqlite_busy_timeout_seconds: float = Field(default=2.0, gt=0, le=60)
+    pg_lock_timeout_seconds: float = Field(default=2.0, gt=0, le=600)
+    pg_statement_timeout_seconds: float = Field(default=5.0, gt=0, le=600)
+    # How often the worker and the dispatcher look for due work (new work is picked up at
+    # once in the same process; across processes this interval, or PostgreSQL's NOTIFY).
+    scheduler_interval_seconds: float = Field(default=30.0, gt=0, le=3600)
     log_level: LogLevel = "INFO"
 
     # The HTTP server (Slack and Teams share it).

@@ -127,9 +127,9 @@ def checked_settings(command: str):
         settings = load_settings()
     except ValidationError as error:
         raise explain(error) from None
-    if command == "serve":
+    if command in ("serve", "web"):
         _check_port(settings)
         _check_slack_oauth(settings)
-    if command in ("console", "serve", "migrate"):
+    if command in ("console", "serve", "web", "worker", "migrate"):
         _check_database(settings.database_url)
     return settings

@@ -34,7 +34,8 @@ class Incoming:
     channel: ChannelKey
     actor: Actor
     text: str | None = None  # the command without `/rasmus` or `@RASMUS`
-    command: Command | None = None  # forms (modals, cards) build the command themselves
+    # Forms (modals, cards) build the command themselves, or its Refusal when a field is bad.
+    command: Command | Refusal | None = None
     message_id: str | None = None  # the platform's id: the same id twice is handled once
     source_ref: str | None = None  # a message people can later edit or delete (named notes only)
     language_hint: str | None = None  # used before a workshop exists

@@ -142,6 +142,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "da": "Noget gik galt hos mig, så intet blev gemt. Prøv igen om lidt.",
         "en": "Something went wrong on my side, so nothing was stored. Please try again soon.",
     },
+    # When storage failed the workshop's language cannot be read: say it in both.
+    "something_wrong_both": {
+        "da": "Noget gik galt hos mig, så intet blev gemt. Prøv igen om lidt.\n\n"
+        "Something went wrong on my side, so nothing was stored. Please try again soon.",
+        "en": "Something went wrong on my side, so nothing was stored. Please try again soon.\n\n"
+        "Noget gik galt hos mig, så intet blev gemt. Prøv igen om lidt.",
+    },
     "missing_id": {
         "da": "Hvilken note? Skriv dens id, fx R3.",
         "en": "Which note? Give its id, e.g. R3.",

@@ -13,11 +13,12 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from adapters.chat.core_runner import CoreRunner
+from adapters.chat.intake import Intake
 from adapters.chat.memory import ChatMemory, KeyValueStore
 from adapters.chat.status import ChannelStatus
 from core.messages import Reply
 from core.model import Actor, ChannelKey
-from core.service import WorkshopService
+from core.service import Incoming, Outcome, WorkshopService
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -39,6 +40,9 @@ class Services:
     default_language: str
     core: CoreRunner
     memory: ChatMemory
+    # The durable inbox: a platform that has it stores a request there and acknowledges only
+    # after the commit; the worker decides it later. None: decide at once (tests of the kit).
+    intake: Intake | None = None
 
 
 def services(
@@ -48,15 +52,32 @@ def services(
     clock: Callable[[], datetime],
     default_language: str,
     core: CoreRunner | None = None,
+    intake: Intake | None = None,
 ) -> Services:
     core = core or CoreRunner()
     return Services(
-        service, state, store, clock, default_language, core, ChatMemory(state, core)
+        service, state, store, clock, default_language, core, ChatMemory(state, core), intake
     )
 
 
+class DeliveryRetry(Exception):
+    """Raised by a platform's `deliver` (context None) when sending should be tried again:
+    a 429 with its Retry-After (`after_seconds`), or a 5xx / connection error (`after_seconds`
+    None: the dispatcher backs off with jitter). Nothing of the failed reply was shown."""
+
+    def __init__(self, reason: str, after_seconds: float | None = None):
+        super().__init__(reason)
+        self.after_seconds = after_seconds
+
+
+class DeliveryFailed(Exception):
+    """Raised by `deliver` when trying again cannot help (the channel is gone, the app was
+    removed): the dispatcher sets the reply aside at once."""
+
+
 class Platform(Protocol):
-    name: str
+    name: str  # for people: "Slack", "Teams"
+    key: str  # the `ChannelKey.platform` of its channels: "slack", "msteams"
 
     def mount(self, app: web.Application) -> ChannelStatus:
         """Registers the platform's routes and lifecycle on the shared server (nothing when it
@@ -79,8 +100,23 @@ class Platform(Protocol):
         Teams: the TurnContext) while a request is being answered, and None for later,
         proactive sends (the outbox dispatcher), where the platform finds its own way in.
         `source_ref` names the chat message the replies answer, when there is one.
-        One reply that fails is logged and does not stop the others."""
+        In a request, one reply that fails is logged and does not stop the others. Without
+        a context (the dispatcher hands one reply at a time) a failure is raised: as
+        `DeliveryRetry` when trying later may help, `DeliveryFailed` when it cannot."""
         ...
+
+
+class WorkerHooks(Protocol):
+    """Optional on a Platform: what the worker asks of it around a stored request's decision.
+
+    `prepare` runs before the decision's transaction opens: fill in what the request could not
+    carry when it was stored in a hurry (the actor's display name). `decided` runs after the
+    decision is committed and before its replies are sent (forget a deleted workshop's circle
+    messages). Both are looked up by name; a platform without them needs neither."""
+
+    async def prepare(self, incoming: Incoming) -> Incoming: ...
+
+    async def decided(self, incoming: Incoming, outcome: Outcome) -> None: ...
 
 
 PlatformFactory = Callable[[Mapping[str, Any], Services], Platform]

@@ -293,9 +293,23 @@ def decode_incoming(text: str) -> Incoming:
     return decode(text, Incoming)
 
 
-def encode_reply(reply: messages.Reply) -> str:
-    return encode(reply)
+def encode_reply(reply: messages.Reply, source_ref: str | None = None) -> str:
+    """`source_ref`: the chat message the reply answers (a colour question needs it to keep
+    the note tied to the message it came from); kept beside the reply, dropped once sent."""
+    if source_ref is None:
+        return encode(reply)
+    data = _encode_dataclass(reply)
+    data["source_ref"] = source_ref
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def decode_reply(text: str) -> messages.Reply:
     return decode(text, messages.Reply)
+
+
+def decode_reply_and_source(text: str) -> tuple[messages.Reply, str | None]:
+    reply = decode(text, messages.Reply)
+    if '"source_ref"' not in text:  # the common case: no second parse
+        return reply, None
+    found = json.loads(text).get("source_ref")
+    return reply, found if isinstance(found, str) else None

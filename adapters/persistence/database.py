@@ -25,6 +25,10 @@ PG_LOCK_TIMEOUT = 2.0
 _PG_TIMEOUT_STATES = {"57014", "55P03"}
 
 
+# An execution option: transactions on an engine carrying it only read (see `reading`).
+READ_ONLY = "rasmus_read_only"
+
+
 class StorageBusy(Exception):
     """The database did not answer in time; nothing was stored, so the request may be retried."""
 
@@ -82,11 +86,22 @@ def _sqlite_engine(url: str, busy_timeout: float) -> Engine:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection):
+        if connection.get_execution_options().get(READ_ONLY):
+            # A reader (WAL) sees the last commit and neither waits for nor blocks the writer.
+            connection.exec_driver_sql("BEGIN DEFERRED")
+            return
         # IMMEDIATE takes SQLite's write lock up front: a channel's commands run one at a time
         # instead of failing late with "database is locked" on upgrade from a read lock.
         connection.exec_driver_sql("BEGIN IMMEDIATE")
 
     return engine
+
+
+def reading(engine: Engine) -> Engine:
+    """The same engine and pool for work that only reads (a thread's origin, a card's id, member
+    names): on SQLite its transactions begin DEFERRED instead of taking the write lock, so a
+    lookup never queues behind the commands being decided. PostgreSQL's reads never lock."""
+    return engine.execution_options(**{READ_ONLY: True})
 
 
 def _postgres_engine(url: str, statement_timeout: float, lock_timeout: float) -> Engine:

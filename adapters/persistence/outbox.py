@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, and_, bindparam, case, delete, func, select, update
 from sqlmodel import Session
 
-from adapters.persistence.codec import decode_reply, encode_reply
+from adapters.persistence.codec import decode_reply_and_source, encode_reply
 from adapters.persistence.database import timeouts_as_busy
 from adapters.persistence.tables import OutboxRow
 from core.messages import Audience, CountsChanged, Reply
@@ -42,20 +42,27 @@ class Outgoing:
     conversation: str
     recipient: str | None = None
     coalesce_key: str | None = None
+    source_ref: str | None = None  # the chat message the reply answers, when there is one
 
 
 def conversation_of(channel: ChannelKey) -> str:
     return f"{channel.platform}:{channel.workspace}:{channel.channel}"
 
 
+# Edits of earlier messages go out in a conversation of their own beside the channel's: they
+# are paced apart from new posts (Slack limits chat.update separately) and, while one waits
+# its turn, newer states replace the unsent one instead of queueing behind new posts.
+EDITS = "|edits"
+
+
 def default_routing(channel: ChannelKey, actor_id: str, reply: Reply) -> Outgoing:
     """Private replies go to the person who acted; a circle's counts keep only their last state."""
     recipient = actor_id if reply.audience is Audience.PRIVATE else None
-    coalesce = None
     if isinstance(reply.message, CountsChanged):
         message = reply.message
         coalesce = f"counts:{message.workshop_id}:{message.step.value}:{message.circle.value}"
-    return Outgoing(reply, conversation_of(channel), recipient, coalesce)
+        return Outgoing(reply, conversation_of(channel) + EDITS, recipient, coalesce)
+    return Outgoing(reply, conversation_of(channel), recipient)
 
 
 Routing = Callable[[ChannelKey, str, Reply], Outgoing]
@@ -70,6 +77,7 @@ class OutboxClaim:
     reply: Reply
     attempts: int
     worker: str
+    source_ref: str | None = None
 
 
 class ClaimLost(Exception):
@@ -83,12 +91,26 @@ def _message_row(channel: ChannelKey, outgoing: Outgoing, now: datetime) -> dict
         "channel": channel.channel,
         "conversation": outgoing.conversation,
         "recipient": outgoing.recipient,
-        "payload": encode_reply(outgoing.reply),
+        "payload": encode_reply(outgoing.reply, outgoing.source_ref),
         "coalesce_key": outgoing.coalesce_key,
         "created_at": now,
         "due_at": now,
         "attempts": 0,
     }
+
+
+def _claimed(row, worker: str) -> OutboxClaim:
+    reply, source_ref = decode_reply_and_source(row.payload)
+    return OutboxClaim(
+        id=row.id,
+        channel=ChannelKey(row.platform, row.workspace, row.channel),
+        conversation=row.conversation,
+        recipient=row.recipient,
+        reply=reply,
+        attempts=row.attempts,
+        worker=worker,
+        source_ref=source_ref,
+    )
 
 
 class Outbox:
@@ -160,18 +182,7 @@ class Outbox:
                 )
             )
             rows = session.execute(select(o).where(o.c.id.in_(ids)).order_by(o.c.id)).all()
-        return [
-            OutboxClaim(
-                id=row.id,
-                channel=ChannelKey(row.platform, row.workspace, row.channel),
-                conversation=row.conversation,
-                recipient=row.recipient,
-                reply=decode_reply(row.payload),
-                attempts=row.attempts,
-                worker=worker,
-            )
-            for row in rows
-        ]
+        return [_claimed(row, worker) for row in rows]
 
     def mark_sent(self, claim: OutboxClaim, sent_ref: str | None = None) -> None:
         """Sent: the reply and its recipient are dropped, so a sent receipt cannot tie an

@@ -11,6 +11,7 @@ the core's idempotency key turns the second time into a duplicate.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import random
 import socket
@@ -20,13 +21,15 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam, case, delete, func, select, update
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from adapters.persistence.codec import CodecError, decode_incoming, encode_incoming
-from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, timeouts_as_busy
+from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, StorageBusy, timeouts_as_busy
 from adapters.persistence.outbox import (
     ClaimLost,
     Outbox,
+    Outgoing,
     Routing,
     _counts,
     default_routing,
@@ -35,6 +38,8 @@ from adapters.persistence.outbox import (
 )
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import AwareDateTime, InboxRow
+from core.messages import Audience, Reply, Said
+from core.model import ChannelKey
 from core.service import Incoming, Outcome
 
 INBOX = InboxRow.__table__
@@ -84,6 +89,8 @@ class WorkQueue:
         clock: Callable[[], datetime] = utc_now,
         routing: Routing = default_routing,
         retry_after: Callable[[int], float] = backoff,
+        permanent: Callable[[Exception], bool] = lambda error: False,
+        apology: Callable[[Incoming], Reply] | None = None,
     ):
         self.store = store
         self.engine = store.engine
@@ -93,6 +100,10 @@ class WorkQueue:
         self.clock = clock
         self.routing = routing
         self.retry_after = retry_after
+        # An error trying again cannot mend (a bug, a broken schema) sets the row aside at once;
+        # `apology` is then what the person is told, sent through the outbox with the set-aside.
+        self.permanent = permanent
+        self.apology = apology
         self.outbox = Outbox(self.engine, lease=lease, clock=clock)
         self._skip_locked = self.engine.dialect.name == "postgresql"
         # Built once: composing the statement cost more than running it.
@@ -186,14 +197,18 @@ class WorkQueue:
                 if removed.rowcount != 1:
                     raise ClaimLost(f"inbox row {claim.id} is no longer claimed by {claim.worker}")
                 outcome = handler(incoming)
-                self.outbox.add_all(
-                    s,
-                    incoming.channel,
-                    [
-                        self.routing(incoming.channel, incoming.actor.user_id, reply)
-                        for reply in outcome.replies
-                    ],
-                )
+                for channel, replies in _by_destination(incoming, outcome):
+                    self.outbox.add_all(
+                        s,
+                        channel,
+                        [
+                            _answering(
+                                self.routing(channel, incoming.actor.user_id, reply),
+                                incoming.source_ref,
+                            )
+                            for reply in replies
+                        ],
+                    )
                 following = (
                     self._claim_in(s, claim.worker, incoming.channel) if claim_next else None
                 )
@@ -207,17 +222,23 @@ class WorkQueue:
     def _failed(self, claim: Claim, error: Exception) -> None:
         now = self.clock()
         values = {"claimed_by": None, "claimed_until": None, "last_error": _describe(error)}
-        if claim.attempts >= self.max_attempts:
+        giving_up = claim.attempts >= self.max_attempts or self.permanent(error)
+        if giving_up:
             values["failed_at"] = now
         else:
             values["due_at"] = now + timedelta(seconds=self.retry_after(claim.attempts))
+        incoming = claim.incoming
         # Best effort: if this fails too, the lease runs out and the row is claimed again.
         with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
-            session.execute(
+            updated = session.execute(
                 update(INBOX)
                 .where(INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker)
                 .values(**values)
             )
+            if giving_up and self.apology is not None and updated.rowcount == 1:
+                apology = self.apology(incoming)
+                outgoing = self.routing(incoming.channel, incoming.actor.user_id, apology)
+                self.outbox.add_all(session, incoming.channel, [outgoing])
 
     def release(self, claim: Claim) -> None:
         """Hands a claimed row back untouched (a worker stopping before it began)."""
@@ -274,5 +295,40 @@ def _claim_query(skip_locked: bool, *, in_channel: bool):
     return query.with_for_update(skip_locked=True, of=i) if skip_locked else query
 
 
+def _answering(outgoing: Outgoing, source_ref: str | None) -> Outgoing:
+    """Private replies keep the message they answer (a colour question needs it)."""
+    if source_ref is None or outgoing.recipient is None or outgoing.source_ref is not None:
+        return outgoing
+    return dataclasses.replace(outgoing, source_ref=source_ref)
+
+
+def is_transient(error: Exception) -> bool:
+    """Worth trying again: the database was busy, or its connection dropped."""
+    if isinstance(error, (StorageBusy, ConnectionError, TimeoutError)):
+        return True
+    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
+
+
+def nothing_was_stored(incoming: Incoming) -> Reply:
+    """What a person is told when their request was set aside undecided: in the language the
+    platform knew them by, else in both (the workshop's own cannot be read when storage is
+    what failed)."""
+    if incoming.language_hint is None:
+        return Reply(Audience.PRIVATE, Said("something_wrong_both"), "da")
+    return Reply(Audience.PRIVATE, Said("something_wrong"), incoming.language_hint)
+
+
 def _describe(error: Exception) -> str:
     return f"{type(error).__name__}: {error}"[:2000]
+
+
+def _by_destination(incoming: Incoming, outcome: Outcome) -> list[tuple[ChannelKey, list[Reply]]]:
+    """Where each reply goes: the person's answer where they asked; what everyone sees to the
+    workshop's own channel, which differs when a code was used from a personal chat."""
+    home = incoming.channel
+    there = outcome.workshop.channel if outcome.workshop is not None else home
+    if there == home:
+        return [(home, list(outcome.replies))]
+    private = [r for r in outcome.replies if r.audience is Audience.PRIVATE]
+    public = [r for r in outcome.replies if r.audience is not Audience.PRIVATE]
+    return [(home, private), (there, public)]

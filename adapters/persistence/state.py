@@ -16,6 +16,7 @@ from sqlalchemy import Engine, and_, delete, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
+from adapters.persistence.database import reading
 from adapters.persistence.tables import PlatformStateRow
 from core.model import ChannelKey
 
@@ -39,9 +40,10 @@ def forget_workshop(session, workshop_id: str, channel: ChannelKey | None) -> No
 class PlatformState:
     def __init__(self, engine: Engine):
         self.engine = engine
+        self._reader = reading(engine)  # lookups never take SQLite's write lock
 
     def get(self, namespace: str, key: str) -> str | None:
-        with Session(self.engine) as session:
+        with Session(self._reader) as session:
             row = session.get(PlatformStateRow, (namespace, key))
             return row.value if row else None
 
@@ -80,7 +82,7 @@ class PlatformState:
             )
 
     def items(self, namespace: str, prefix: str = "") -> dict[str, str]:
-        with Session(self.engine) as session:
+        with Session(self._reader) as session:
             rows = session.exec(
                 select(PlatformStateRow).where(
                     PlatformStateRow.namespace == namespace,

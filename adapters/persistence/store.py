@@ -331,18 +331,27 @@ class SqlStore:
         """Channels whose open workshop holds an anonymous note or prerequisite `short_id`:
         where a code typed in a personal chat may belong (the core checks the code)."""
         wanted = canonical_id(short_id)
+        shared = _shared.get()
+        if shared is not None and shared.store.engine is self.engine:
+            # Asked while the worker decides: a second session would wait for this very
+            # transaction's write lock on SQLite, so read in it.
+            return _channels_with_anonymous(shared.session, platform, wanted)
         with Session(self.engine) as session:
-            found: list[ChannelKey] = []
-            for table in (NoteRow, PrerequisiteRow):
-                rows = session.exec(
-                    select(WorkshopRow.platform, WorkshopRow.workspace, WorkshopRow.channel)
-                    .join(table, table.workshop_id == WorkshopRow.id)
-                    .where(
-                        WorkshopRow.platform == platform,
-                        WorkshopRow.closed_at.is_(None),
-                        table.short_id == wanted,
-                        table.code_hash.is_not(None),
-                    )
-                ).all()
-                found += [ChannelKey(*row) for row in rows]
-            return list(dict.fromkeys(found))
+            return _channels_with_anonymous(session, platform, wanted)
+
+
+def _channels_with_anonymous(session: Session, platform: str, wanted: str) -> list[ChannelKey]:
+    found: list[ChannelKey] = []
+    for table in (NoteRow, PrerequisiteRow):
+        rows = session.exec(
+            select(WorkshopRow.platform, WorkshopRow.workspace, WorkshopRow.channel)
+            .join(table, table.workshop_id == WorkshopRow.id)
+            .where(
+                WorkshopRow.platform == platform,
+                WorkshopRow.closed_at.is_(None),
+                table.short_id == wanted,
+                table.code_hash.is_not(None),
+            )
+        ).all()
+        found += [ChannelKey(*row) for row in rows]
+    return list(dict.fromkeys(found))

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
@@ -34,6 +35,7 @@ class QueueWorker:
         wake: asyncio.Event | None = None,
         on_decided: Callable[[Claim, Outcome], None] | None = None,
         chain: int = 20,
+        prepare: Callable[[Incoming], Awaitable[Incoming]] | None = None,
     ):
         self.queue = queue
         self.handler = handler
@@ -43,11 +45,19 @@ class QueueWorker:
         self.wake = wake or asyncio.Event()
         self.on_decided = on_decided
         self.chain = chain
+        # Fills in what a request could not carry when it was stored in a hurry (the actor's
+        # display name), on the loop, before the row's transaction opens.
+        self.prepare = prepare
         self.decided = 0
         self.failed = 0
         self._stopping = False
         self._loop: asyncio.AbstractEventLoop | None = None
         self._in_hand: set[asyncio.Task] = set()
+
+    @property
+    def busy(self) -> bool:
+        """A decision is in hand."""
+        return bool(self._in_hand)
 
     def notify(self) -> None:
         """Look for work now. Call on the event loop; from a thread use `notify_threadsafe`."""
@@ -112,12 +122,22 @@ class QueueWorker:
             self._in_hand.add(task)
             task.add_done_callback(self._in_hand.discard)
 
+    async def _prepared(self, claim: Claim) -> Claim:
+        try:
+            incoming = await self.prepare(claim.incoming)
+        except Exception:  # a name is nice to have; never a reason to hold a request back
+            log.exception("preparing inbox row %s failed; deciding it as stored", claim.id)
+            return claim
+        return claim if incoming is claim.incoming else replace(claim, incoming=incoming)
+
     async def _decide(self, claim: Claim, free: asyncio.Semaphore, deciders) -> None:
         """Decides a claimed row, then the channel's next ones while they keep coming (claimed
         with each decision), up to `chain` rows, so one busy channel cannot keep a slot forever."""
         try:
             for turn in range(self.chain):
                 last = turn == self.chain - 1 or self._stopping
+                if self.prepare is not None:
+                    claim = await self._prepared(claim)
                 try:
                     outcome, following = await self._loop.run_in_executor(
                         deciders,

@@ -1,7 +1,7 @@
 """Buttons (block_actions): open a modal, answer privately, or turn a choice into a command.
 
-Every listener acknowledges first. Modals open with the request's trigger_id, which Slack
-honours for three seconds, so they open before any slower work.
+A button that opens a modal acknowledges first: the trigger_id is honoured for three seconds.
+A button that asks the core acknowledges once its request is stored (see bridge.handle).
 """
 
 from __future__ import annotations
@@ -77,8 +77,8 @@ def _agreement_modal(where, value, lang):
 
 def on_inspiration(bridge: SlackBridge):
     async def inspiration(ack, body, client):
-        await ack()
         await bridge.handle(_where(body), client, command=ShowInspiration(Circle(_value(body))))
+        await ack()
 
     return inspiration
 
@@ -87,8 +87,8 @@ def on_circle_notes(bridge: SlackBridge):
     """The wall's "see all notes": the circle's full list, privately."""
 
     async def circle_notes(ack, body, client):
-        await ack()
         await bridge.handle(_where(body), client, command=ShowBoard(Circle(_value(body))))
+        await ack()
 
     return circle_notes
 
@@ -111,21 +111,21 @@ def on_correct(bridge: SlackBridge):
 
 def on_withdraw(bridge: SlackBridge):
     async def withdraw(ack, body, client):
-        await ack()
         value = describe_value(_value(body))
         command = WithdrawItem(value["id"], value.get("code"))
         await bridge.handle(_where(body), client, command=command)
+        await ack()
 
     return withdraw
 
 
 def on_colour(bridge: SlackBridge, colour: Colour):
     async def choose_colour(ack, body, client):
-        await ack()
         token = _value(body)
         pending = await bridge.state.take_pending(token)
         where = _where(body)
         if pending is None or (pending["user"] and pending["user"] != where.user):
+            await ack()
             return  # answered already (a double click), or not this person's question
         where = Where(pending["team"], pending["channel"], where.user)
         command = AddNote(Circle(pending["circle"]), pending["text"], pending["anonymous"], colour)
@@ -136,15 +136,16 @@ def on_colour(bridge: SlackBridge, colour: Colour):
             message_id=f"colour:{token}",
             source_ref=pending.get("source_ref"),
         )
+        await ack()
 
     return choose_colour
 
 
 def on_confirm_delete(bridge: SlackBridge):
     async def confirm_delete(ack, body, client):
-        await ack()
         origin = Origin(str(describe_value(_value(body)).get("w") or ""))  # "" never matches
         await bridge.handle(_where(body), client, command=DeleteWorkshop(True, origin))
+        await ack()
 
     return confirm_delete
 

@@ -18,6 +18,7 @@ from slack_sdk.http_retry.builtin_async_handlers import (
 )
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.chat.intake import NotStored
 from adapters.chat.platform import Services
 from adapters.slack import actions, commands, events, views
 from adapters.slack.bridge import SlackBridge
@@ -53,7 +54,9 @@ def build_bolt_app(
         "signing_secret": settings.slack_signing_secret or None,
         # Over Socket Mode nothing arrives over HTTP, so there is no signature to check.
         "request_verification_enabled": not socket_mode,
-        "process_before_response": False,
+        # The response waits for the listener: it stores the request and acknowledges only
+        # then (events too, which bolt would otherwise acknowledge before the listener ran).
+        "process_before_response": True,
     }
     if uses_oauth(settings) and not settings.slack_bot_token:
         from adapters.slack.oauth import oauth_settings
@@ -70,4 +73,19 @@ def build_bolt_app(
     bridge.bolt = app
     for listeners in (commands, actions, views, events):
         listeners.register(app, bridge)
+    app.error(not_stored_is_503)
     return app, bridge
+
+
+NOT_STORED_STATUS = 503
+
+
+async def not_stored_is_503(error, response, logger):
+    """A request the database did not take is answered 503 (Slack shows the person that it
+    failed; for events it sends them again), never 200 for something then lost."""
+    if isinstance(error, NotStored) and response is not None:
+        response.status = NOT_STORED_STATUS
+        response.body = "not stored, try again"
+        logger.warning("a Slack request was not stored in time; answered %s", NOT_STORED_STATUS)
+        return
+    logger.exception("a Slack listener failed", exc_info=error)

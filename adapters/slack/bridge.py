@@ -1,30 +1,37 @@
 """The one path from a Slack request to the core and back: who acted, where, and the replies.
 
 Listeners translate a payload into `Where` plus a command or command text, then call
-`SlackBridge.handle`. The core is synchronous, so it runs on the shared CoreRunner's threads;
-the event loop stays free to acknowledge other requests within Slack's three seconds.
+`SlackBridge.handle` BEFORE they acknowledge: with the durable inbox (`services.intake`) it
+stores the request and returns once it is committed; the worker decides it and the outbox
+dispatcher sends the replies through `deliver(..., client=None)`. Should the database not take
+it in time, `NotStored` is raised and the request is answered with 503, never with an "OK".
+Without an intake (the kit's own tests) the core is asked at once on the CoreRunner's threads.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Sequence
 
+import aiohttp
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.chat.platform import Services
+from adapters.chat.platform import DeliveryFailed, DeliveryRetry, Services
 from adapters.chat.work import WorkInFlight
 from adapters.slack.delivery import Delivery, Where
 from adapters.slack.settings import SlackSettings
 from adapters.slack.state import SlackState
 from core.commands import Command
-from core.messages import Audience, Reply
+from core.events import WorkshopDeleted
+from core.messages import Audience, ColourNeeded, CountsChanged, Reply
 from core.model import Actor, ChannelKey, Workshop
 from core.service import Incoming, Outcome
 from core.texts import t
 
 log = logging.getLogger("rasmus.slack")
+
 
 def unescape_slack(text: str) -> str:
     """Slack sends `<`, `>` and `&` escaped; the core stores what the person typed."""
@@ -41,6 +48,8 @@ class SlackBridge:
         self.delivery = Delivery(self.state, self.memory)
         self._names: dict[tuple[str, str], str] = {}
         self.default_language = services.default_language
+        self.intake = services.intake
+        self._plain_client: AsyncWebClient | None = None  # the dispatcher's, one workspace
         self.bolt = None  # the AsyncApp, set once built: its client sends proactive replies
         self.work = WorkInFlight()  # every listener's task, awaited by drain()
 
@@ -50,6 +59,27 @@ class SlackBridge:
 
     async def in_core(self, function, *args):
         return await self.core.run(function, *args)
+
+    def known_actor(self, where: Where) -> Actor:
+        """The person with their name if this process has looked it up; else no name yet
+        (the worker asks Slack for it before deciding, off the acknowledgement's path)."""
+        return Actor(where.user, self._names.get((where.team, where.user), ""))
+
+    async def prepare(self, incoming: Incoming) -> Incoming:
+        """Before the worker decides: the actor's display name, when it was not known."""
+        if incoming.actor.display_name or not incoming.actor.user_id:
+            return incoming
+        where = Where(incoming.channel.workspace, incoming.channel.channel, incoming.actor.user_id)
+        actor = await self.actor(await self.client_for(where.team), where)
+        return dataclasses.replace(incoming, actor=actor)
+
+    async def decided(self, incoming: Incoming, outcome: Outcome) -> None:
+        """After the worker committed a decision: a deleted workshop's memory goes with it."""
+        if any(isinstance(event, WorkshopDeleted) for event in outcome.events):
+            channel = incoming.channel
+            async with self.memory.in_order(channel):
+                await self.memory.forget_channel(channel)
+                await self.state.forget_channel(channel.workspace, channel.channel)
 
     async def actor(self, client: AsyncWebClient, where: Where) -> Actor:
         """The person with the name their colleagues know; looked up once per process."""
@@ -89,12 +119,14 @@ class SlackBridge:
         source_ref: str | None = None,
         shown_to_others: bool = False,
     ) -> Outcome | None:
-        """Asks the core and delivers its replies; None when the core failed (logged, and the
-        person told). It never raises: every listener has acked before it calls this, and an
-        exception after the ack can make bolt lose the ack it already gave (a 404 to Slack)."""
+        """Stores the request for the worker (None once committed; `NotStored` when the
+        database did not take it: call this before `ack()`, so Slack hears the failure).
+        Without an intake: asks the core and delivers its replies; None when the core failed
+        (logged, and the person told)."""
+        actor = self.known_actor(where) if self.intake else await self.actor(client, where)
         incoming = Incoming(
             channel=where.key,
-            actor=await self.actor(client, where),
+            actor=actor,
             text=text,
             command=command,
             message_id=message_id,
@@ -102,6 +134,9 @@ class SlackBridge:
             language_hint=self.default_language,
             shown_to_others=shown_to_others,  # a thread reply: yes; a slash command: no
         )
+        if self.intake is not None:
+            await self.intake.submit(incoming)
+            return None
         try:
             outcome = await self.in_core(self.service.handle, incoming)
         except Exception:
@@ -135,14 +170,59 @@ class SlackBridge:
         client: AsyncWebClient | None = None,
         source_ref: str | None = None,
     ) -> None:
-        """The Platform's delivery: replies without a request (client None) go through the
-        app's client, or the workspace's installation when Slack runs with OAuth."""
-        client = client or await self.client_for(channel.workspace)
+        """The Platform's delivery. With a request's client: each reply tried, a failure
+        logged. Without (the outbox dispatcher, one reply at a time): through the app's token
+        or the workspace's installation, and a failure raised for the dispatcher to retry
+        (`DeliveryRetry`: 429 with its Retry-After, 5xx, the network) or set aside
+        (`DeliveryFailed`). Only a reply's first Slack message is left to the dispatcher: once
+        it is out, the rest (a long board in parts) goes through the retrying client, so a
+        retry never shows a part twice."""
+        strict = client is None
+        steady = None
+        if strict:
+            client, steady = await self._dispatch_clients(channel.workspace)
         where = Where(channel.workspace, channel.channel, actor.user_id if actor else "")
         if actor is None:
             replies = [r for r in replies if r.audience is Audience.CHANNEL]
-        workshop = await self.in_core(self.service.workshop, channel)
-        await self.delivery.deliver_replies(replies, where, client, workshop, source_ref)
+        # Only counts and colour questions need the workshop as it is now: a receipt does not.
+        needs_workshop = any(isinstance(r.message, (CountsChanged, ColourNeeded)) for r in replies)
+        workshop = (
+            await self.in_core(self.service.workshop, channel)
+            if needs_workshop or not strict
+            else None
+        )
+        if not strict:
+            await self.delivery.deliver_replies(replies, where, client, workshop, source_ref)
+            return
+        try:
+            await self.delivery.deliver_replies(
+                replies, where, client, workshop, source_ref, steady=steady
+            )
+        except SlackApiError as error:
+            raise _as_delivery_error(error) from error
+        except (TimeoutError, aiohttp.ClientError, OSError) as error:
+            raise DeliveryRetry(f"Slack could not be reached ({type(error).__name__})") from error
+        except LookupError as error:  # no installation for the workspace (any more)
+            raise DeliveryFailed(str(error)) from error
+
+    async def _dispatch_clients(self, team: str) -> tuple[AsyncWebClient, AsyncWebClient]:
+        """A client that raises a 429 at once (the dispatcher waits it out without holding a
+        slot), and the retrying client for the parts after a reply's first."""
+        steady = await self.client_for(team)
+        if steady is self.bolt.client:
+            if self._plain_client is None:
+                self._plain_client = AsyncWebClient(
+                    token=steady.token, base_url=steady.base_url, retry_handlers=[]
+                )
+            self._plain_client.session = steady.session  # the pooled one, once it exists
+            return self._plain_client, steady
+        plain = AsyncWebClient(
+            token=steady.token,
+            base_url=steady.base_url,
+            retry_handlers=[],
+            session=steady.session,
+        )
+        return plain, steady
 
     async def client_for(self, team: str) -> AsyncWebClient:
         bolt = self.bolt
@@ -159,3 +239,27 @@ class SlackBridge:
             retry_handlers=bolt.client.retry_handlers,
             session=bolt.client.session,
         )
+
+
+def _as_delivery_error(error: SlackApiError) -> Exception:
+    response = error.response
+    status = getattr(response, "status_code", 200)
+    code = response.get("error") if hasattr(response, "get") else None
+    if status == 429 or code == "ratelimited":
+        headers = {k.lower(): v for k, v in (getattr(response, "headers", None) or {}).items()}
+        raw = headers.get("retry-after")
+        if isinstance(raw, list):
+            raw = raw[0] if raw else None
+        try:
+            after = max(0.0, float(raw)) if raw is not None else 1.0
+        except ValueError:
+            after = 1.0
+        return DeliveryRetry(f"Slack rate limit ({code})", after_seconds=after)
+    if status >= 500 or code in (
+        "internal_error",
+        "fatal_error",
+        "service_unavailable",
+        "request_timeout",
+    ):
+        return DeliveryRetry(f"Slack server error {status} ({code})")
+    return DeliveryFailed(f"Slack refused: {code or status}")

@@ -1,7 +1,8 @@
 """`/rasmus <anything>`: the core's whole command language, unchanged.
 
-Acknowledged at once with an empty body (Slack then shows nothing in the channel), so the
-three-second limit never depends on the database; the core's replies follow through the Web API.
+Acknowledged with an empty body (Slack then shows nothing in the channel) once the request is
+stored in the inbox; the core's replies follow through the Web API. When the database cannot
+take it in time, Slack gets a 503 and shows the person that the command failed.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ SLASH_COMMAND = "/rasmus"
 
 def on_rasmus(bridge: SlackBridge):
     async def rasmus_command(ack, command, client):
-        await ack()
         where = Where(command["team_id"], command["channel_id"], command["user_id"])
         await bridge.handle(where, client, text=unescape_slack(command.get("text") or ""))
+        await ack()
 
     return rasmus_command
 

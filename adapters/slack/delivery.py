@@ -100,9 +100,13 @@ class Delivery:
         client: AsyncWebClient,
         workshop: Workshop | None,
         source_ref: str | None = None,
+        *,
+        steady: AsyncWebClient | None = None,
     ) -> None:
+        """`steady` given (the dispatcher): a failure is raised, not logged, and a reply's
+        Slack messages after its first go through `steady` (a client that waits out 429s)."""
         async with self.memory.in_order(where.key):
-            await self._replies(replies, where, client, workshop, source_ref)
+            await self._replies(replies, where, client, workshop, source_ref, steady)
 
     async def _replies(
         self,
@@ -111,29 +115,38 @@ class Delivery:
         client: AsyncWebClient,
         workshop: Workshop | None,
         source_ref: str | None,
+        steady: AsyncWebClient | None = None,
     ) -> None:
         step = workshop.step if workshop else Step.INTRO
         for reply in replies:
             try:
                 if reply.audience is Audience.CHANNEL:
-                    await self._to_channel(reply, where, client, workshop)
+                    await self._to_channel(reply, where, client, workshop, steady)
                 else:
-                    await self._to_person(reply, where, client, step, source_ref)
+                    await self._to_person(reply, where, client, step, source_ref, steady)
             except Exception:  # one failed reply must not swallow the rest
+                if steady is not None:
+                    raise  # the dispatcher's: it retries or sets aside
                 # Only the message type: the content may hold an anonymous note.
                 log.exception("could not deliver %s", type(reply.message).__name__)
 
     async def _to_channel(
-        self, reply: Reply, where: Where, client: AsyncWebClient, workshop: Workshop | None
+        self,
+        reply: Reply,
+        where: Where,
+        client: AsyncWebClient,
+        workshop: Workshop | None,
+        steady: AsyncWebClient | None = None,
     ) -> None:
         message = reply.message
         if isinstance(message, CountsChanged):
             await self.refresh_counts(message, where, client, workshop)
             return
-        for slack_message in to_slack(message, reply.language):
+        for part, slack_message in enumerate(to_slack(message, reply.language)):
+            sender = steady if part and steady is not None else client
             posted = await self._in_channel(
-                client.chat_postMessage,
-                client,
+                sender.chat_postMessage,
+                sender,
                 channel=where.channel,
                 unfurl_links=False,  # a link in a note gets no preview card under our name
                 unfurl_media=False,
@@ -151,10 +164,11 @@ class Delivery:
         client: AsyncWebClient,
         step: Step,
         source_ref: str | None,
+        steady: AsyncWebClient | None = None,
     ) -> None:
         message, lang = reply.message, reply.language
         if isinstance(message, ExportReady):
-            await self._upload_export(message, where, client, lang)
+            await self._upload_export(message, where, client, lang, steady)
             return
         if isinstance(message, ColourNeeded):
             token = secrets.token_urlsafe(12)
@@ -162,8 +176,9 @@ class Delivery:
             slack_messages = [colour_question(message, token, step, lang)]
         else:
             slack_messages = to_slack(message, lang)
-        for slack_message in slack_messages:
-            await self.tell(where, client, slack_message.as_kwargs())
+        for part, slack_message in enumerate(slack_messages):
+            sender = steady if part and steady is not None else client
+            await self.tell(where, sender, slack_message.as_kwargs())
 
     async def tell(self, where: Where, client: AsyncWebClient, kwargs: dict) -> None:
         """Only the person sees it: ephemeral in a channel, a direct message otherwise."""
@@ -219,7 +234,12 @@ class Delivery:
             )
 
     async def _upload_export(
-        self, ready: ExportReady, where: Where, client: AsyncWebClient, lang: str
+        self,
+        ready: ExportReady,
+        where: Where,
+        client: AsyncWebClient,
+        lang: str,
+        steady: AsyncWebClient | None = None,
     ) -> None:
         opened = await client.conversations_open(users=where.user)
         direct = opened["channel"]["id"]
@@ -230,4 +250,5 @@ class Delivery:
             content=ready.markdown,
         )
         text = label("export_uploaded", lang, filename=ready.filename)
-        await self.tell(where, client, {"text": text})
+        # The file is out: its note must not make a retry upload it again.
+        await self.tell(where, steady or client, {"text": text})

@@ -93,7 +93,7 @@ async def _deleted_reply(bridge: SlackBridge, event: dict, team: str, client) ->
 
 def on_message(bridge: SlackBridge):
     async def message_event(ack, body, event, client):
-        await ack()
+        # Acknowledged after the note is stored: a 503 makes Slack send the event again.
         team = body.get("team_id") or event.get("team", "")
         subtype = event.get("subtype")
         if subtype == "message_changed":
@@ -102,6 +102,7 @@ def on_message(bridge: SlackBridge):
             await _deleted_reply(bridge, event, team, client)
         elif subtype in _NOTE_SUBTYPES:
             await _new_reply(bridge, event, team, client)
+        await ack()
 
     return message_event
 

@@ -17,7 +17,7 @@ from slack_bolt.async_app import AsyncApp
 
 from adapters.chat.platform import Services
 from adapters.chat.status import ChannelStatus
-from adapters.slack.app import build_bolt_app, uses_oauth, web_client
+from adapters.slack.app import NOT_STORED_STATUS, build_bolt_app, uses_oauth, web_client
 from adapters.slack.bridge import SlackBridge
 from adapters.slack.guard import SlackGuard, refuse
 from adapters.slack.settings import SlackSettings
@@ -56,6 +56,8 @@ def events_handler(bolt: AsyncApp, guard: SlackGuard):
             response = await bolt.async_dispatch(await to_bolt_request(request))
         except Exception as error:  # noqa: BLE001 - the last net: a caller never gets a 500
             return refuse(400, f"unreadable request ({type(error).__name__})")
+        if response.status == NOT_STORED_STATUS:  # the database did not take it in time
+            return web.Response(status=NOT_STORED_STATUS, text="not stored, try again")
         if response.status >= 500:  # bolt's answer to a body it could not handle
             return refuse(400, "bolt could not handle the request")
         return await to_aiohttp_response(response)

@@ -12,10 +12,12 @@ from adapters.chat.status import ChannelStatus
 from adapters.slack.settings import SlackSettings
 from core.messages import Reply
 from core.model import Actor, ChannelKey
+from core.service import Incoming, Outcome
 
 
 class SlackPlatform:
     name = "Slack"
+    key = "slack"
 
     def __init__(self, settings: SlackSettings, services: Services):
         self.settings = settings
@@ -32,6 +34,17 @@ class SlackPlatform:
         """Waits for the work of every request acknowledged so far (shutdown, tests)."""
         if self.bridge is not None:
             await self.bridge.drain()
+
+    async def prepare(self, incoming: Incoming) -> Incoming:
+        """The worker's hook before deciding: the actor's display name, looked up in Slack."""
+        if self.bridge is None:
+            return incoming
+        return await self.bridge.prepare(incoming)
+
+    async def decided(self, incoming: Incoming, outcome: Outcome) -> None:
+        """The worker's hook after a decision is committed (a deleted workshop is forgotten)."""
+        if self.bridge is not None:
+            await self.bridge.decided(incoming, outcome)
 
     async def deliver(
         self,

@@ -1,7 +1,7 @@
 """Modal submissions (view_submission): each becomes one core command.
 
 A missing radio choice is answered inside the modal (response_action=errors) so nothing is
-lost; anything else closes the modal at once and the core's answer arrives privately.
+lost; anything else is stored, then the modal closes and the core's answer arrives privately.
 The view id is the idempotency key: one modal stores at most one contribution.
 """
 
@@ -30,11 +30,11 @@ def on_submission(bridge: SlackBridge, callback_id: str):
         if errors:
             await ack(response_action="errors", errors=errors)
             return
-        await ack()
         meta = modals.metadata(view)
         where = Where(meta["tm"], meta["ch"], body["user"]["id"])
         command: Command = read(view)
         await bridge.handle(where, client, command=command, message_id=f"view:{view['id']}")
+        await ack()  # only now: the submission is stored
 
     return submitted
 

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from adapters.chat.platform import Services
 from adapters.chat.status import ChannelStatus
+from adapters.teams.ack import close_ack, open_ack
 from adapters.teams.agent import RasmusTeamsAgent
 from adapters.teams.guard import (
     TeamsMode,
@@ -70,12 +71,21 @@ def messages_handler(sdk: TeamsSdk, agent: RasmusTeamsAgent, mode: TeamsMode):
             # The SDK reads the identity under this plain string key.
             warnings.simplefilter("ignore", NotAppKeyWarning)
             request["claims_identity"] = claims
+        ack, token = open_ack()
         try:
-            return await sdk.adapter.process(request, agent)
+            answer = await sdk.adapter.process(request, agent)
         except ValidationError:  # a body that is JSON but no Bot Framework activity
             return refuse(400, "not an activity")
         except Exception as error:  # noqa: BLE001 - the last net: a caller never gets a 500
             return refuse(400, f"unreadable request ({type(error).__name__})")
+        finally:
+            close_ack(token)
+        if not ack.stored:
+            # Our storage failed, not the caller: a 5xx, and never an "OK" for something lost.
+            return web.json_response(
+                {"error": "not stored, try again"}, status=503, headers={"Retry-After": "2"}
+            )
+        return answer
 
     return handle
 
@@ -98,6 +108,7 @@ def mount_teams(
     app[TEAMS_KEY] = turns
     app.router.add_post("/api/messages", messages_handler(sdk, agent, mode))
     app.on_cleanup.append(lambda _app: turns.drain())
+    app.on_cleanup.append(lambda _app: sdk.close())
     if sdk.anonymous:
         log.warning(ANONYMOUS_WARNING)
         # Said once above; the SDK would otherwise repeat "App ID is not provided" every turn.

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 class TeamsPlatform:
     name = "Teams"
+    key = "msteams"
 
     def __init__(self, settings: TeamsSettings, services: Services, sdk: TeamsSdk | None = None):
         self.settings = settings

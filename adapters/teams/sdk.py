@@ -10,7 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 
-from aiohttp import ClientError, ClientSession
+from aiohttp import ClientError
+from microsoft_agents.activity import ActivityEventNames, ActivityTypes, RoleTypes
 from microsoft_agents.authentication.msal import MsalConnectionManager
 from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import RestChannelServiceClientFactory
@@ -20,15 +21,18 @@ from microsoft_agents.hosting.core.authorization import (
     ClaimsIdentity,
     ConnectionManager,
 )
-from microsoft_agents.hosting.core.connector.teams import TeamsConnectorClient
 
+from adapters.teams.ack import mark_not_stored
 from adapters.teams.guard import service_url_policy
-from adapters.teams.retry import RetryPolicy, retrying_middleware
+from adapters.teams.pool import ConnectorPool
+from adapters.teams.retry import RetryPolicy
 from adapters.teams.service_urls import ServiceUrlPolicy, ServiceUrlRefused
 from adapters.teams.settings import TeamsSettings
 from core.texts import t
 
 log = logging.getLogger("rasmus.teams")
+
+CONTINUE_CONVERSATION = ActivityEventNames.continue_conversation
 
 
 @dataclass
@@ -37,6 +41,11 @@ class TeamsSdk:
     auth_configuration: AgentAuthConfiguration
     anonymous: bool
     app_id: str
+    pool: ConnectorPool | None = None  # the connector clients kept open; closed at shutdown
+
+    async def close(self) -> None:
+        if self.pool is not None:
+            await self.pool.close()
 
     def claims_for_proactive(self) -> ClaimsIdentity:
         """The identity proactive sends run under; anonymous locally, the bot's app id otherwise."""
@@ -45,30 +54,53 @@ class TeamsSdk:
         return self.adapter.create_claims_identity(self.app_id)
 
 
+def is_proactive(context) -> bool:
+    """A send without a turn: the SDK runs proactive work under a ContinueConversation event."""
+    if context is None:
+        return True
+    activity = context.activity
+    return activity.type == ActivityTypes.event and activity.name == CONTINUE_CONVERSATION
+
+
 class RetryingClientFactory(RestChannelServiceClientFactory):
-    """The SDK's factory, with each connector client's HTTP session retrying 429 and 5xx."""
+    """The SDK's factory with pooled clients (one HTTP session per service URL, kept open);
+    answers inside a turn retry 429 and 5xx in place, proactive sends leave that to the
+    dispatcher."""
 
     def __init__(self, connection_manager, policy: RetryPolicy, service_urls: ServiceUrlPolicy):
         super().__init__(connection_manager)
-        self._policy = policy
         self._service_urls = service_urls
+        self.pool = ConnectorPool(policy)
 
     async def create_connector_client(
         self, context, claims_identity, service_url, audience, scopes=None, use_anonymous=False
     ):
         if not self._service_urls.allows(service_url):  # every send passes here, proactive too
             raise ServiceUrlRefused("serviceUrl outside the allowed hosts")
-        plain = await super().create_connector_client(
-            context, claims_identity, service_url, audience, scopes, use_anonymous
+        recipient = context.activity.recipient if context is not None else None
+        if context is not None and (
+            context.activity.is_agentic_request()
+            or (recipient is not None and recipient.role == RoleTypes.connector_user)
+        ):  # not Teams: the SDK's own clients
+            return await super().create_connector_client(
+                context, claims_identity, service_url, audience, scopes, use_anonymous
+            )
+        provider = (
+            self._ANONYMOUS_TOKEN_PROVIDER
+            if use_anonymous
+            else self._connection_manager.get_token_provider(claims_identity, service_url)
         )
-        if type(plain) is not TeamsConnectorClient:
-            return plain
-        # The SDK builds its session without middlewares; rebuild it with ours, same token.
-        token = plain.client.headers.get("Authorization", "").removeprefix("Bearer ")
-        await plain.close()
-        endpoint = service_url if service_url.endswith("/") else service_url + "/"
-        session = ClientSession(base_url=endpoint, middlewares=(retrying_middleware(self._policy),))
-        return TeamsConnectorClient(endpoint=service_url, token=token, session=session)
+        token = await provider.get_access_token(
+            audience, scopes or claims_identity.get_token_scope()
+        )
+        return self.pool.connector(service_url, token, retrying=not is_proactive(context))
+
+    async def create_user_token_client(self, context, claims_identity, use_anonymous=False):
+        if not use_anonymous:  # RASMUS signs nobody in; kept as the SDK does it
+            return await super().create_user_token_client(context, claims_identity, use_anonymous)
+        return self.pool.user_token_client(
+            claims_identity.get_app_id(), self._token_service_endpoint, ""
+        )
 
 
 async def log_turn_error(context, error: Exception) -> None:
@@ -77,6 +109,9 @@ async def log_turn_error(context, error: Exception) -> None:
     log.error("a Teams turn failed", exc_info=(type(error), error, error.__traceback__))
     if isinstance(error, ClientError):
         return  # the connector itself failed (after its retries): telling would fail the same
+    # Failed on our side (the database, a bug) before the request was safely stored: the
+    # endpoint answers 503, never "OK", and the person reads below that nothing was stored.
+    mark_not_stored()
     try:  # the person still learns that nothing was stored and that trying again is fine
         await context.send_activity(
             t("something_wrong", "da") + "\n\n" + t("something_wrong", "en")
@@ -104,8 +139,9 @@ def build_sdk(settings: TeamsSettings, policy: RetryPolicy | None = None) -> Tea
             provider_factory=lambda _config: AnonymousTokenProvider(),
             connections_configurations={"SERVICE_CONNECTION": configuration},
         )
-    adapter = CloudAdapter(
-        channel_service_client_factory=RetryingClientFactory(connections, policy, service_urls)
-    )
+    factory = RetryingClientFactory(connections, policy, service_urls)
+    adapter = CloudAdapter(channel_service_client_factory=factory)
     adapter.on_turn_error = log_turn_error
-    return TeamsSdk(adapter, configuration, not has_credentials, settings.teams_client_id)
+    return TeamsSdk(
+        adapter, configuration, not has_credentials, settings.teams_client_id, factory.pool
+    )

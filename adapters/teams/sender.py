@@ -1,11 +1,13 @@
 """Carries out what `delivery.plan` decided for the core's replies.
 
-In a turn, Teams gets its answer fast: the turn itself sends only what the person who acted
-must see now (confirmations, refusals, short replies), to everyone or privately as a targeted
-message (their 1:1 chat with RASMUS when Teams refuses those). New channel posts (a step and
-its six circle cards) and in-place count updates run after the turn through the channel's
-conversation reference. Without a turn (proactive delivery) everything goes through that
-reference at once. The export is handed to `ExportOffers`, which sends it as a file.
+With the inbox (the server's way): a turn only stores its request; the dispatcher later hands
+each outbox reply to `deliver_proactively`, which sends it through the conversation reference
+(new posts, in-place card updates, private replies as targeted messages, or the person's 1:1
+chat with RASMUS when Teams refuses those), with one pooled connector session, and hands a 429
+or 5xx back to the dispatcher as `DeliveryRetry` while nothing of the reply was shown
+(adapters.teams.outbound). Without an inbox (the kit's own tests) a turn still answers itself:
+what the person must see now in the turn, posts and updates right after it. The export is
+handed to `ExportOffers`, which sends it as a file.
 
 Circle cards are remembered in the shared kit's memory (adapters.chat.memory); posting and
 remembering them, and forgetting a deleted workshop's cards, run in the channel's order, so a
@@ -26,7 +28,10 @@ from adapters.chat.work import WorkInFlight
 from adapters.teams import delivery
 from adapters.teams.export import ExportOffers
 from adapters.teams.members import conversation_members
+from adapters.teams.outbound import NoConversationReference, OneReply
 from adapters.teams.proactive import continue_in, open_personal_chat, reference_of
+from adapters.teams.recent import RecentReads
+from adapters.teams.retry import RetryPolicy
 from adapters.teams.sdk import TeamsSdk
 from adapters.teams.state import TeamsState
 from adapters.teams.translate import PLATFORM, Where
@@ -39,12 +44,21 @@ log = logging.getLogger("rasmus.teams")
 
 
 class TeamsSender:
-    def __init__(self, sdk: TeamsSdk, state: TeamsState, memory: ChatMemory, exports: ExportOffers):
+    def __init__(
+        self,
+        sdk: TeamsSdk,
+        state: TeamsState,
+        memory: ChatMemory,
+        exports: ExportOffers,
+        recent: RecentReads | None = None,
+    ):
         self.sdk = sdk
         self.state = state
+        self.recent = recent or RecentReads(state)
         self.memory = memory
         self.exports = exports
         self._after_turn = WorkInFlight()  # the kit's tracker, as Slack's after-ack work
+        self.policy = sdk.pool.policy if sdk.pool else RetryPolicy()
 
     async def drain(self) -> None:
         """Waits for work still running after its turn (on shutdown, and in tests)."""
@@ -84,23 +98,72 @@ class TeamsSender:
             reference = reference_of(context.activity, place.conversation_root)
             self._after_turn.spawn(self._post_after_turn(place, reference, later))
 
-    # --- without a turn -------------------------------------------------------------------
+    # --- without a turn: the dispatcher, one outbox reply at a time ----------------------
     async def deliver_proactively(
         self, channel: ChannelKey, replies: Sequence[Reply], who: Actor | None
     ) -> None:
-        """Through the channel's stored reference (install or workshop start)."""
-        reference = await self.state.channel_reference(channel)
+        """Through the channel's stored reference (install, first contact or workshop start);
+        in a personal chat, through the person's. Raises `DeliveryRetry` when the connector
+        throttled or failed before anything was shown, so the dispatcher sends it later."""
+        reference = await self._reference_for(channel, who)
         if reference is None:
-            raise LookupError(f"no Teams conversation reference for {channel}")
+            raise NoConversationReference(f"no Teams conversation reference for {channel}")
         conversation = reference.get("conversation") or {}
         place = Where(channel, channel.channel, None, conversation.get("conversationType") or "")
+        reply_sent = OneReply(self.policy)
+        failed: list[Exception] = []
 
         async def work(context: TurnContext) -> None:
-            later = await self._send_now(context, place, who, replies, isolated=True)
-            async with self.memory.in_order(channel):
-                await self._post_all(context, place, later)
+            try:
+                async with self.memory.in_order(channel):
+                    await self._send_all(context, place, who, replies, reply_sent)
+            except Exception as error:  # noqa: BLE001 - raised below, to the dispatcher
+                # Inside the SDK's pipeline an error would go to the turn-error handler,
+                # which would post "something went wrong" into the channel and swallow it.
+                failed.append(error)
 
         await continue_in(self.sdk, reference, work)
+        if failed:
+            raise failed[0]
+
+    async def _offer(self, context: TurnContext, place: Where, who: Actor, reply: Reply) -> None:
+        told = await self.exports.offer(context, place, who, reply.message, reply.language)
+        if told is not None:
+            await self.send_private(context, place, who, told)
+
+    async def _reference_for(self, channel: ChannelKey, who: Actor | None) -> dict | None:
+        reference = await self.recent.channel_reference(channel)
+        if reference is None and who is not None:
+            personal = await self.state.personal_reference(who.user_id)
+            if personal and (personal.get("conversation") or {}).get("id") == channel.channel:
+                return personal  # the workshop lives in the person's chat with RASMUS
+        return reference
+
+    async def _send_all(
+        self,
+        context: TurnContext,
+        place: Where,
+        who: Actor | None,
+        replies: Sequence[Reply],
+        reply_sent: OneReply,
+    ) -> None:
+        names = await self.recent.member_names()
+        for reply in replies:
+            if who is None and reply.audience is Audience.PRIVATE:
+                log.warning("a private reply without a person to send it to was dropped")
+                continue
+            if isinstance(reply.message, ExportReady) and who is not None:
+                await reply_sent.send(lambda r=reply: self._offer(context, place, who, r))
+                continue
+            for planned in delivery.plan(reply, names):
+                if not isinstance(planned, delivery.Send):
+                    await self._post_one(context, place, planned, reply_sent)
+                elif planned.private and who is not None:
+                    await reply_sent.send(
+                        lambda p=planned: self.send_private(context, place, who, p.activity)
+                    )
+                else:
+                    await reply_sent.send(lambda p=planned: context.send_activity(p.activity))
 
     # --- both -----------------------------------------------------------------------------
     async def _send_now(
@@ -154,7 +217,10 @@ class TeamsSender:
             return
         # A targeted message: shown in the conversation to this one person only.
         targeted = activity.model_copy(deep=True).with_targeted_recipient(
-            ChannelAccount(id=who.user_id, name=who.display_name or None)
+            # The dispatcher knows the person by id only; a name is optional on the wire.
+            ChannelAccount(
+                id=who.user_id, **({"name": who.display_name} if who.display_name else {})
+            )
         )
         try:
             await context.send_activity(targeted)
@@ -190,21 +256,33 @@ class TeamsSender:
             except Exception:  # noqa: BLE001 - one failed post must not stop the rest
                 log.exception("a Teams post after the turn failed")
 
-    async def _post_one(self, context: TurnContext, place: Where, item: delivery.Planned) -> None:
+    async def _post_one(
+        self,
+        context: TurnContext,
+        place: Where,
+        item: delivery.Planned,
+        reply_sent: OneReply | None = None,
+    ) -> None:
+        send = reply_sent.send if reply_sent is not None else _at_once
         if isinstance(item, delivery.UpdateCircle):
             card = await self.memory.circle_message(
                 PLATFORM, item.workshop_id, item.step, item.circle
             )
             if card:
                 item.activity.id = card.message_id
-                await context.update_activity(item.activity)
+                await send(lambda: context.update_activity(item.activity))
             return
         activity = item.activity
         if item.with_members:
             activity = item.with_members(await conversation_members(context, self.state))
-        response = await context.send_activity(activity)
+            self.recent.members_changed()
+        response = await send(lambda: context.send_activity(activity))
         if item.circle and response and response.id:
             workshop_id, circle, step = item.circle
             await self.memory.remember_circle_message(
                 place.channel, workshop_id, step, circle, response.id
             )
+
+
+async def _at_once(call):
+    return await call()

@@ -1,21 +1,28 @@
 """One Teams turn: which kind of activity it is, what it asks of the core, and the core's call.
 
 Each entry point reads one kind of activity (a message, an edit, a delete, an install, a card
-submit, an answer on a file consent card) and turns it into a core command or text; what the
-core answers goes to `TeamsSender`, which knows how Teams delivers it.
+submit, an answer on a file consent card) and turns it into a core command or text, stored in
+the inbox before the turn is answered (503 when it could not be). The worker decides it later and
+the dispatcher hands the replies to `TeamsSender`. What must happen in the turn stays there: the
+conversation reference on install and on a workshop's start, the file consent answer.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from microsoft_agents.hosting.core import TurnContext
 
+from adapters.chat.intake import NotStored
 from adapters.chat.platform import Services
+from adapters.persistence.database import StorageBusy
 from adapters.teams import delivery
+from adapters.teams.ack import mark_not_stored
 from adapters.teams.export import ExportOffers
 from adapters.teams.labels import label
 from adapters.teams.proactive import reference_of
+from adapters.teams.recent import RecentReads
 from adapters.teams.sdk import TeamsSdk
 from adapters.teams.sender import TeamsSender
 from adapters.teams.settings import TeamsSettings
@@ -31,12 +38,15 @@ from adapters.teams.translate import (
 )
 from core import commands as c
 from core.events import WorkshopStarted
-from core.language import reply_command
+from core.language import parse, reply_command
 from core.model import Actor
 from core.privacy import touches_anonymity
 from core.service import Incoming
+from core.texts import t
 
 log = logging.getLogger("rasmus.teams")
+
+NOT_STORED_NOTICE_SECONDS = 3.0
 
 
 class TeamsTurns:
@@ -46,7 +56,8 @@ class TeamsTurns:
         self.sdk = sdk
         self.state = TeamsState(services.state, services.core)
         self.exports = ExportOffers(sdk, self.state)
-        self.sender = TeamsSender(sdk, self.state, services.memory, self.exports)
+        self.recent = RecentReads(self.state)  # references and names, read once a while
+        self.sender = TeamsSender(sdk, self.state, services.memory, self.exports, self.recent)
 
     async def drain(self) -> None:
         """Waits for work still running after its turn (on shutdown, and in tests)."""
@@ -135,7 +146,7 @@ class TeamsTurns:
                 actor(context.activity).user_id, reference_of(context.activity)
             )
         else:
-            await self.state.remember_channel(
+            await self.recent.remember_channel(
                 place.channel, reference_of(context.activity, place.conversation_root)
             )
         log.info("RASMUS installed in a Teams %s", place.kind)
@@ -167,16 +178,58 @@ class TeamsTurns:
             command=command,
             message_id=message_id,
             source_ref=source,
-            language_hint=self.settings.default_language,
+            # None: Teams does not tell us the reader's language. The core starts a workshop
+            # in the default language; an apology from the worker then speaks both.
+            language_hint=None,
             # Typed in a channel or group chat, the words stay there under the person's name.
             shown_to_others=typed and not place.is_personal,
         )
+        if self.services.intake is not None:
+            await self._store(context, place, incoming)
+            return
+        # Without an inbox (the kit's own tests) the core decides in the turn.
         # A card's bad input arrives as a Refusal; the core words it in the workshop's language.
         outcome = await self.services.core.run(self.services.service.handle, incoming)
         if outcome.duplicate or (quiet_when_nothing and not outcome.events):
             return
         if any(isinstance(event, WorkshopStarted) for event in outcome.events):
-            await self.state.remember_channel(
+            await self.recent.remember_channel(
                 place.channel, reference_of(context.activity, place.conversation_root)
             )
         await self.sender.deliver(context, place, who, outcome)
+
+    async def _store(self, context: TurnContext, place: Where, incoming: Incoming) -> None:
+        """Stores the request in the inbox; the turn is acknowledged only after that commit.
+        The worker decides it, and the dispatcher sends the replies through the reference
+        remembered here (on a workshop's start, or the first time RASMUS hears from a place)."""
+        try:
+            if self._starts_workshop(incoming) or (
+                await self.recent.channel_reference(place.channel) is None
+            ):
+                reference = reference_of(context.activity, place.conversation_root)
+                # The place's reference, not the person's: stored on any first message (an
+                # anonymous one too), it must not say who wrote it.
+                reference.pop("user", None)
+                await self.recent.remember_channel(place.channel, reference)
+            await self.services.intake.submit(incoming)
+        except Exception as error:  # noqa: BLE001 - whatever failed, nothing is acknowledged
+            busy = isinstance(error, NotStored | StorageBusy)
+            log.warning(
+                "a Teams request was not stored (%s); answering 503", error, exc_info=not busy
+            )
+            mark_not_stored()
+            await self._say_not_stored(context)
+
+    @staticmethod
+    def _starts_workshop(incoming: Incoming) -> bool:
+        if incoming.command is not None:
+            return isinstance(incoming.command, c.StartWorkshop)
+        return isinstance(parse(incoming.text or ""), c.StartWorkshop)
+
+    async def _say_not_stored(self, context: TurnContext) -> None:
+        """Best effort, and short: the turn must still answer inside Teams' 15 s."""
+        words = t("something_wrong", "da") + "\n\n" + t("something_wrong", "en")
+        try:
+            await asyncio.wait_for(context.send_activity(words), NOT_STORED_NOTICE_SECONDS)
+        except Exception:  # noqa: BLE001 - the 503 still tells Teams it failed
+            log.warning("could not tell the person that nothing was stored")

@@ -178,3 +178,9 @@ def test_a_refusal_from_the_parser_survives_with_its_hint():
 def test_any_unreadable_text_is_one_kind_of_error(stored):
     with pytest.raises(CodecError):
         decode_incoming(stored) if "Incoming" in stored else decode_reply(stored)
+
+
+def test_a_card_submit_refused_for_a_bad_field_waits_in_the_inbox_as_its_refusal():
+    refusal = Refusal("bad_form_field", {"field": "text"}, "hint_note")
+    incoming = Incoming(ChannelKey("msteams", "T", "C"), Actor("29:anne"), command=refusal)
+    assert decode_incoming(encode_incoming(incoming)) == incoming

@@ -10,9 +10,10 @@ import aiohttp
 import pytest
 from aiohttp import web
 
+from adapters.scheduling.dispatcher import Pace, Paces
 from bot.config import Settings
 from bot.runtime import build_runtime
-from bot.server import PLATFORMS_KEY, build_web_app
+from bot.server import BACKGROUND_KEY, build_web_app, drain
 from core.model import ChannelKey
 from tests.e2e.slack import slack_requests as sr
 from tests.e2e.slack.fake_slack import FakeSlack
@@ -34,6 +35,7 @@ def slack_settings(tmp_path, api_url: str, **overrides) -> Settings:
         slack_client_secret="",
         public_url="",
         port=0,
+        scheduler_interval_seconds=1,
     )
     values.update(overrides)
     # _env_file=None: the developer's .env must not leak into tests.
@@ -56,10 +58,9 @@ class RunningServer:
     app: web.Application
 
     async def drain(self) -> None:
-        """Awaits the work of every request the server has acknowledged (never a quiet wait)."""
-        for platform in self.app[PLATFORMS_KEY]:
-            if platform.name == "Slack":
-                await platform.drain()
+        """Awaits the work of every request the server has acknowledged (never a quiet wait):
+        stored requests decided, their replies sent."""
+        await drain(self.app)
 
 
 @pytest.fixture
@@ -68,6 +69,10 @@ async def server(tmp_path, fake_slack, monkeypatch):
         monkeypatch.delenv(name, raising=False)
     runtime = build_runtime(slack_settings(tmp_path, fake_slack.base_url))
     app, statuses = build_web_app(runtime)
+    # Slack's real pace (a message a second per channel after a burst) is kept and measured in
+    # tests/integration/test_dispatcher.py and bench/dispatch.py; here it would only make a
+    # workshop of many steps take minutes.
+    app[BACKGROUND_KEY].dispatcher.pace = {"slack": Paces(Pace(1000, 1.0), Pace(1000, 1.0))}
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)

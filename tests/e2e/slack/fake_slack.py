@@ -30,6 +30,7 @@ class Call:
     params: dict[str, Any]
     token: str | None
     at: float = field(default_factory=time.monotonic)
+    wall: float = field(default_factory=time.time)  # comparable across processes (benchmarks)
     response: dict[str, Any] = field(default_factory=dict)
 
     def text_everywhere(self) -> str:
@@ -47,6 +48,10 @@ class FakeSlack:
         self.socket: web.WebSocketResponse | None = None
         self.socket_acks: list[dict[str, Any]] = []
         self._rate_limits: dict[str, list[int]] = {}  # method -> Retry-After seconds, one per hit
+        self._failures: dict[str, list[int]] = {}  # method -> HTTP status, one per hit
+        self._channel_limit: tuple[float, int] | None = None
+        self._buckets: dict[str, tuple[float, float]] = {}  # channel -> (level, at)
+        self.over_limit = 0
         self._ts = itertools.count(1)
         self._ids = itertools.count(1)
         self._changed = asyncio.Event()
@@ -60,6 +65,7 @@ class FakeSlack:
         app.router.add_route("*", "/api/{method}", self._api)  # some methods use GET
         app.router.add_post("/upload/{file_id}", self._upload)
         app.router.add_get("/calls/count", self._count)  # lets a benchmark wait for quiet
+        app.router.add_get("/calls/list", self._list)  # what a benchmark was sent, and when
         app.router.add_get("/socket", self._socket)  # Socket Mode's WebSocket
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -78,6 +84,15 @@ class FakeSlack:
     def rate_limit(self, method: str, times: int = 1, retry_after: int = 1) -> None:
         """The next `times` calls of `method` get 429 with Retry-After, as Slack's tier limits."""
         self._rate_limits.setdefault(method, []).extend([retry_after] * times)
+
+    def fail(self, method: str, times: int = 1, status: int = 503) -> None:
+        """The next `times` calls of `method` get a server error (nothing is posted)."""
+        self._failures.setdefault(method, []).extend([status] * times)
+
+    def limit_channels(self, per_second: float = 1.0, burst: int = 3) -> None:
+        """Slack's per-channel posting limit: chat.postMessage beyond `burst` messages at once
+        and `per_second` after that gets 429 with Retry-After, counted in `over_limit`."""
+        self._channel_limit = (per_second, burst)
 
     def calls_to(self, method: str) -> list[Call]:
         return [c for c in self.calls if c.method == method]
@@ -154,12 +169,39 @@ class FakeSlack:
                 status=429,
                 headers={"Retry-After": str(retry_after)},
             )
+        failures = self._failures.get(method)
+        if failures:
+            status = failures.pop(0)
+            self.calls.append(Call(f"{method}:{status}", params, token))
+            self._changed.set()
+            return web.json_response({"ok": False, "error": "fatal_error"}, status=status)
+        if method == "chat.postMessage" and self._over_channel_limit(params.get("channel", "")):
+            self.over_limit += 1
+            self.calls.append(Call(f"{method}:429", params, token))
+            self._changed.set()
+            return web.json_response(
+                {"ok": False, "error": "ratelimited"}, status=429, headers={"Retry-After": "1"}
+            )
         call = Call(method, params, token)
         handler = getattr(self, "_" + method.replace(".", "_"), None)
         call.response = handler(params, request) if handler else {"ok": True}
         self.calls.append(call)
         self._changed.set()
         return web.json_response(call.response)
+
+    def _over_channel_limit(self, channel: str) -> bool:
+        """A leaky bucket per channel: `burst` deep, draining `per_second`."""
+        if self._channel_limit is None:
+            return False
+        per_second, burst = self._channel_limit
+        now = time.monotonic()
+        level, at = self._buckets.get(channel, (0.0, now))
+        level = max(0.0, level - (now - at) * per_second)
+        if level + 1 > burst:
+            self._buckets[channel] = (level, now)
+            return True
+        self._buckets[channel] = (level + 1, now)
+        return False
 
     def _next_ts(self) -> str:
         return f"{1700000000 + next(self._ts)}.{next(self._ids):06d}"
@@ -307,6 +349,24 @@ class FakeSlack:
 
     async def _count(self, request: web.Request) -> web.Response:
         return web.json_response({"calls": len(self.calls)})
+
+    async def _list(self, request: web.Request) -> web.Response:
+        """A benchmark's view of what it was sent: each call of `method` with its moment,
+        channel, user and text."""
+        method = request.query.get("method", "")
+        return web.json_response(
+            [
+                {
+                    "at": c.wall,
+                    "channel": c.params.get("channel"),
+                    "user": c.params.get("user"),
+                    "text": c.params.get("text"),
+                    "body": json.dumps(c.params, ensure_ascii=False),
+                }
+                for c in self.calls
+                if c.method == method
+            ]
+        )
 
     async def _upload(self, request: web.Request) -> web.Response:
         file_id = request.match_info["file_id"]

@@ -10,6 +10,7 @@ from aiohttp import web
 
 from adapters.slack.oauth import BOT_SCOPES, SignedStateStore
 from bot.runtime import build_runtime
+from bot.server import PLATFORMS_KEY, build_web_app, drain
 from bot.wiring import build_platforms
 from core.messages import Audience, Reply, Said
 from core.model import ChannelKey
@@ -116,8 +117,8 @@ async def test_over_socket_mode_a_slash_command_is_acked_and_answered(tmp_path, 
             tmp_path, fake_slack.base_url, slack_app_token="xapp-1-test", slack_signing_secret=""
         )
     )
-    app = web.Application()
-    assert mount_slack(app, runtime).active
+    app, statuses = build_web_app(runtime)  # with the worker that decides what is stored
+    assert statuses[0].active
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()  # cleanup_ctx: connects with connect_async()
     try:
@@ -163,9 +164,8 @@ async def test_a_workspace_installs_through_oauth_and_its_commands_use_its_own_t
             slack_state_secret="state-secret",
         )
     )
-    app = web.Application()
-    slack = build_platforms(runtime)[0]
-    slack.mount(app)
+    app, _ = build_web_app(runtime)  # with the worker that decides what is stored
+    slack = app[PLATFORMS_KEY][0]
     runner = web.AppRunner(app, access_log=None)
     await runner.setup()
     site = web.TCPSite(runner, "127.0.0.1", 0)
@@ -189,7 +189,7 @@ async def test_a_workspace_installs_through_oauth_and_its_commands_use_its_own_t
         posted = await fake_slack.wait_for_calls("chat.postMessage", 2)
         assert {call.token for call in posted} == {"xoxb-installed-abc"}
         # A later reply, with no request to answer, finds the workspace's installation too.
-        await slack.drain()
+        await drain(app)
         fake_slack.forget()
         later = Reply(Audience.CHANNEL, Said("language_set"), "en")
         await slack.deliver(ChannelKey("slack", "T0OTHER01", "C0OTHER"), [later])

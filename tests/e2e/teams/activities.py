@@ -47,6 +47,15 @@ def card_submit(values: dict, service_url: str, **kwargs) -> dict:
     return activity
 
 
+def installed(service_url: str) -> dict:
+    """RASMUS added to the team: Teams says so with the bot among the members added."""
+    activity = channel_message("", service_url)
+    del activity["text"], activity["entities"]
+    activity.update(type="conversationUpdate", membersAdded=[BOT])
+    activity["conversation"]["id"] = CHANNEL
+    return activity
+
+
 PERSONAL_CHAT = "a:personal-chat-with-anne"
 
 

@@ -12,7 +12,8 @@ from adapters.teams.mount import TEAMS_KEY
 from adapters.teams.turns import TeamsTurns
 from bot.config import Settings
 from bot.runtime import Runtime, build_runtime
-from bot.server import build_web_app
+from bot.server import BACKGROUND_KEY, build_web_app
+from bot.work import Background
 from core.model import ChannelKey, Workshop
 from tests.e2e.teams.bot_door import BotDoor
 from tests.e2e.teams.connector_recorder import ConnectorRecorder
@@ -68,6 +69,13 @@ class TeamsStack:
     playground: Playground
     recorder: ConnectorRecorder
     bot_url: str
+    background: Background  # the worker and dispatcher `serve` runs next to the web
+
+    async def settle(self) -> None:
+        """Waits for the work itself: the turns' own, every stored request decided and every
+        reply sent; never for a quiet moment."""
+        await self.turns.drain()
+        await self.background.drain()
 
     def workshop(self) -> Workshop | None:
         return self.runtime.service.workshop(TEAMS_CHANNEL)
@@ -85,15 +93,26 @@ async def teams(tmp_path, playground_cli):
     process = PlaygroundProcess(playground_cli, door.url, recorder.url, free_port())
     await process.start()
     recorder.target = process.base_url
-    turns = app[TEAMS_KEY]
-    playground = Playground(process.base_url, door=door, recorder=recorder, drain=turns.drain)
+    turns, background = app[TEAMS_KEY], app[BACKGROUND_KEY]
+
+    async def drain() -> None:  # the turns' own work, every stored request decided and sent
+        await turns.drain()
+        await background.drain()
+
+    playground = Playground(process.base_url, door=door, recorder=recorder, drain=drain)
     await playground.open()
+    stack = TeamsStack(
+        runtime,
+        app[TEAMS_KEY],
+        playground,
+        recorder,
+        f"http://127.0.0.1:{bot_port}",
+        app[BACKGROUND_KEY],
+    )
     try:
-        yield TeamsStack(
-            runtime, app[TEAMS_KEY], playground, recorder, f"http://127.0.0.1:{bot_port}"
-        )
+        yield stack
     finally:
-        await playground.settle()  # let turns still in flight finish before the emulator goes
+        await playground.settle()  # the work in hand finishes before the emulator goes
         await playground.close()
         await process.stop()
         await door.stop()

@@ -17,6 +17,7 @@ class Received:
     query: dict
     body: dict | None
     at: float
+    status: int = 200  # what the fake answered: a send people saw is a 2xx
 
 
 @dataclass
@@ -29,12 +30,12 @@ class FakeConnector:
     received: list[Received] = field(default_factory=list)
     port: int = 0
 
-    async def start(self) -> None:
+    async def start(self, port: int = 0) -> None:
         app = web.Application()
         app.router.add_route("*", "/{tail:.*}", self._answer)
         self._runner = web.AppRunner(app)
         await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        site = web.TCPSite(self._runner, "127.0.0.1", port)
         await site.start()
         self.port = site._server.sockets[0].getsockname()[1]
 
@@ -45,23 +46,27 @@ class FakeConnector:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
 
+    def shown(self) -> list[Received]:
+        """The activities the fake accepted: what people would see."""
+        return [r for r in self.activities() if 200 <= r.status < 300]
+
     def activities(self) -> list[Received]:
         return [r for r in self.received if r.method in ("POST", "PUT") and "/activities" in r.path]
 
     async def _answer(self, request: web.Request) -> web.Response:
         body = await request.json() if request.can_read_body else None
-        self.received.append(
-            Received(
-                request.method,
-                request.path,
-                dict(request.query),
-                body,
-                asyncio.get_running_loop().time(),
-            )
+        received = Received(
+            request.method,
+            request.path,
+            dict(request.query),
+            body,
+            asyncio.get_running_loop().time(),
         )
+        self.received.append(received)
         if self.delay:
             await asyncio.sleep(self.delay)
         if self.refuse_targeted and request.query.get("isTargetedActivity") == "true":
+            received.status = self.targeted_status
             return web.json_response(
                 {"error": {"code": "BadArgument"}}, status=self.targeted_status
             )
@@ -69,6 +74,7 @@ class FakeConnector:
             return web.json_response({"id": "a:personal-chat-with-anne"}, status=201)
         if self.troubles:
             status, headers = self.troubles.pop(0)
+            received.status = status
             return web.json_response({"error": "try later"}, status=status, headers=headers)
         if request.path.endswith("/members"):
             return web.json_response([{"id": "29:megan", "name": "Megan Bowen"}])

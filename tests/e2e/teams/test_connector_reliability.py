@@ -1,4 +1,7 @@
-"""Calls to the Bot Framework connector: retried as Microsoft advises, never blocking the turn."""
+"""Calls to the Bot Framework connector: retried as Microsoft advises, never blocking the turn.
+
+What a turn still sends itself (the welcome on install, the file consent answer) is retried in
+place; replies leave later through the outbox and the dispatcher (test_durable_turns.py)."""
 
 from __future__ import annotations
 
@@ -7,17 +10,18 @@ from email.utils import format_datetime
 
 import pytest
 
-from adapters.teams.mount import TEAMS_KEY
 from adapters.teams.retry import RetryPolicy, retry_after_seconds
-from tests.e2e.teams.activities import card_submit
+from tests.e2e.teams.activities import card_submit, installed
 from tests.e2e.teams.direct_bot import Bot
 from tests.e2e.teams.fake_connector import FakeConnector
 
 
-async def test_a_throttled_send_waits_as_long_as_retry_after_says_then_goes_through(tmp_path):
+async def test_a_throttled_send_in_a_turn_waits_as_long_as_retry_after_says_then_goes_through(
+    tmp_path,
+):
     connector = FakeConnector(troubles=[(429, {"Retry-After": "2"})])
     async with Bot(tmp_path, connector) as bot:
-        await bot.say("help")
+        await bot.post(installed(connector.url))  # the welcome is sent in the turn
     assert bot.sleeps == [2.0]
     sends = connector.activities()
     assert len(sends) == 2 and sends[0].body == sends[1].body  # the same reply, sent again
@@ -26,7 +30,7 @@ async def test_a_throttled_send_waits_as_long_as_retry_after_says_then_goes_thro
 async def test_server_errors_back_off_exponentially_with_jitter_and_stop_at_the_limit(tmp_path):
     connector = FakeConnector(troubles=[(503, {})] * 10)
     async with Bot(tmp_path, connector, attempts=4, base_delay=0.5) as bot:
-        await bot.say("help")  # the turn survives a connector that keeps failing
+        await bot.post(installed(connector.url))  # the turn survives a connector that fails
     # jitter 0.5 puts each wait at 75 % of its exponential ceiling: 0.5, 1, 2 seconds.
     assert bot.sleeps == [0.375, 0.75, 1.5]
     assert len(connector.activities()) == 4
@@ -49,21 +53,21 @@ def test_retry_after_is_read_as_seconds_or_as_an_http_date():
 async def test_a_retry_after_beyond_the_cap_is_capped_and_client_errors_are_not_retried(tmp_path):
     connector = FakeConnector(troubles=[(429, {"Retry-After": "3600"}), (404, {})])
     async with Bot(tmp_path, connector, max_delay=20) as bot:
-        await bot.say("help")
+        await bot.post(installed(connector.url))
     assert bot.sleeps == [20]
-    targeted = [a for a in connector.activities() if a.query.get("isTargetedActivity")]
-    assert len(targeted) == 2  # the 429 retried once, the 404 not at all
+    welcomes = connector.activities()
+    assert len(welcomes) == 2  # the 429 retried once, the 404 not at all
 
 
 async def test_a_turn_answers_in_time_while_slow_channel_posts_run_after_it(tmp_path):
     connector = FakeConnector(delay=0.3)
     async with Bot(tmp_path, connector) as bot:
         await bot.say("start Rostering")
-        await bot.app[TEAMS_KEY].drain()
+        await bot.settle()
         before = len(connector.activities())
         took = await bot.say("next")  # a step card and six circle cards: 7 posts of 0.3 s
         assert took < 1.0
-        await bot.app[TEAMS_KEY].drain()
+        await bot.settle()
     assert len(connector.activities()) - before == 7
 
 
@@ -71,11 +75,11 @@ async def test_a_duplicated_activity_stores_one_note_and_answers_once(tmp_path):
     async with Bot(tmp_path, FakeConnector()) as bot:
         await bot.say("start Rostering")
         await bot.say("next")
-        await bot.app[TEAMS_KEY].drain()
+        await bot.settle()
         before = len(bot.connector.activities())
         for _ in range(2):
             await bot.say("note realistic slow screens", activity_id="1700000000123")
-        await bot.app[TEAMS_KEY].drain()
+        await bot.settle()
         workshop = bot.runtime.service.workshops_of("msteams", "19:team@thread.tacv2", "29:anne")[0]
     assert [n.text for n in workshop.notes] == ["slow screens"]
     assert len(bot.connector.activities()) - before == 2  # one receipt, one count update
@@ -94,11 +98,11 @@ async def test_where_teams_refuses_targeted_messages_receipts_go_to_a_personal_c
     async with Bot(tmp_path, connector) as bot:
         await bot.say("start Rostering")
         await bot.say("next")
-        await bot.app[TEAMS_KEY].drain()
+        await bot.settle()
         before = len(connector.received)
         anonymous = {"rasmus": "note", "circle": "realistic", "text": "slow screens"}
         await bot.post(card_submit({**anonymous, "anonymous": "true"}, connector.url))
-        await bot.app[TEAMS_KEY].drain()
+        await bot.settle()
     after = connector.received[before:]
     # The note also shows on its circle's card (updated in place, by PUT); receipts are posted.
     receipts = [r for r in after if "slow screens" in str(r.body) and r.method == "POST"]

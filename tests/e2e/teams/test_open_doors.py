@@ -10,7 +10,7 @@ import pytest
 
 from adapters.teams.mount import TEAMS_KEY
 from bot.runtime import build_runtime
-from bot.server import build_web_app
+from bot.server import BACKGROUND_KEY, build_web_app
 from tests.e2e.teams import test_security
 from tests.e2e.teams.activities import channel_message
 from tests.e2e.teams.conftest import serve, teams_settings
@@ -48,6 +48,7 @@ async def post_to(tmp_path, activity: dict, **settings) -> tuple[int, list, obje
                 status = answer.status
         if TEAMS_KEY in app:
             await app[TEAMS_KEY].drain()
+            await app[BACKGROUND_KEY].drain()
     finally:
         await runner.cleanup()
     nothing_stored = (

@@ -81,7 +81,7 @@ async def allow_file(teams, chat: str, offer: dict, user: str = "user-id-0") -> 
         async with aiohttp.ClientSession() as session:
             async with session.post(f"{teams.bot_url}/api/messages", json=answer) as response:
                 assert response.status == 200
-        await teams.turns.drain()
+        await teams.settle()
     finally:
         await upload.stop()
     [put] = upload.uploads

@@ -1,0 +1,259 @@
+"""The dispatcher: sends the outbox's due replies through their platform, paced and retried.
+
+Platform-neutral: it knows the platforms only by their channel key ("slack", "msteams") and
+their `deliver(channel, [reply], actor=..., context=None)`. The outbox hands out at most one
+row per conversation at a time (its oldest unsent), so a conversation's replies go out in the
+order they were decided; a limiter per conversation keeps to the platform's pace (Slack about
+one message a second with short bursts, Teams at most 7 a second).
+
+A reply is marked sent only after its platform took it, so it is sent at least once; it is
+sent at most once to people because a row is claimed by one dispatcher under a lease and is
+never handed out again once marked. `DeliveryRetry` (a 429's Retry-After, a 5xx) makes the row
+due again later, holding back the rest of its conversation; `DeliveryFailed` sets it aside.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import timedelta
+
+from aiolimiter import AsyncLimiter
+from apscheduler.schedulers.asyncio import AsyncIOScheduler
+
+from adapters.chat.platform import DeliveryFailed, DeliveryRetry, Platform
+from adapters.persistence.outbox import EDITS, ClaimLost, Outbox, OutboxClaim
+from adapters.persistence.queue import backoff, new_worker_id
+from core.model import Actor
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Pace:
+    """At most `burst` messages at once, refilled at `burst / per` a second."""
+
+    burst: float
+    per: float
+
+
+@dataclass(frozen=True)
+class Paces:
+    """A platform's pace per conversation: new posts, edits of earlier messages (their own
+    outbox conversation, see outbox.EDITS), and private replies (None: no pace of ours)."""
+
+    posts: Pace
+    edits: Pace
+    private: Pace | None = None
+
+
+# Slack: "about one message per second per channel, short bursts allowed" (a step opening
+# posts seven at once); chat.update is limited apart. Teams: at most 7 a second per
+# conversation (its documented per-bot limit), private replies included.
+DEFAULT_PACE: dict[str, Paces] = {
+    "slack": Paces(posts=Pace(8, 8.0), edits=Pace(2, 2.0)),
+    "msteams": Paces(posts=Pace(7, 1.0), edits=Pace(7, 1.0), private=Pace(7, 1.0)),
+}
+_UNPACED = Paces(Pace(10, 1.0), Pace(10, 1.0))
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        outbox: Outbox,
+        platforms: Mapping[str, Platform],
+        *,
+        pace: Mapping[str, Paces] = DEFAULT_PACE,
+        interval: float = 30.0,
+        slots: int = 32,
+        max_attempts: int = 8,
+        worker_id: str | None = None,
+        retry_after: Callable[[int], float] = backoff,
+    ):
+        self.outbox = outbox
+        self.platforms = dict(platforms)
+        self.pace = dict(pace)
+        self.interval = interval
+        self.slots = slots
+        self.max_attempts = max_attempts
+        self.worker_id = worker_id or new_worker_id()
+        self.retry_after = retry_after
+        self.wake = asyncio.Event()
+        self.sent = 0
+        self.retried = 0
+        self.failed = 0
+        self._limiters: dict[str, tuple[AsyncLimiter, float]] = {}
+        self._in_flight: set[asyncio.Task] = set()
+        self._slot_free = asyncio.Event()
+        self._stopping = False
+        self._idle = asyncio.Event()  # set while nothing is due and nothing is in flight
+        self._loop: asyncio.AbstractEventLoop | None = None
+
+    @property
+    def busy(self) -> bool:
+        """A send is in flight."""
+        return bool(self._in_flight)
+
+    def notify(self) -> None:
+        """Look for due replies now (on the event loop; from a thread: `notify_threadsafe`)."""
+        self._idle.clear()
+        self.wake.set()
+
+    def notify_threadsafe(self) -> None:
+        if self._loop is not None:
+            self._loop.call_soon_threadsafe(self.notify)
+
+    def stop(self) -> None:
+        """Stop claiming; sends in flight finish, the rest stays in the database."""
+        self._stopping = True
+        self.wake.set()
+
+    async def idle(self) -> None:
+        """Returns once a look found nothing due and no send is in flight."""
+        await self._idle.wait()
+
+    async def run(self) -> int:
+        """Runs until `stop()`; returns how many replies it left unsent for the next start."""
+        self._loop = asyncio.get_running_loop()
+        scheduler = AsyncIOScheduler(event_loop=self._loop)
+        scheduler.add_job(self.notify, "interval", seconds=self.interval, coalesce=True)
+        scheduler.start()
+        with ThreadPoolExecutor(2, thread_name_prefix="dispatch-db") as db:
+            self._db = db
+            try:
+                await self._claim_while_running()
+            finally:
+                scheduler.shutdown(wait=False)
+                if self._in_flight:
+                    await asyncio.wait(self._in_flight)
+            return await self._loop.run_in_executor(db, self._unsent)
+
+    def _unsent(self) -> int:
+        return self.outbox.counts(late_after=_MINUTE)["waiting"]
+
+    async def _claim_while_running(self) -> None:
+        while not self._stopping:
+            free = self.slots - len(self._in_flight)
+            if free <= 0:
+                self._slot_free.clear()
+                await self._slot_free.wait()
+                continue
+            self.wake.clear()  # cleared before looking: a notify while we look is not lost
+            try:
+                claims = await self._in_db(self.outbox.claim, self.worker_id, free)
+            except Exception:
+                log.exception("claiming outbox rows failed; trying again at the next wake-up")
+                claims = []
+            if not claims:
+                if not self._in_flight:
+                    self._idle.set()
+                await self.wake.wait()
+                continue
+            for claim in claims:
+                task = self._loop.create_task(self._send(claim))
+                self._in_flight.add(task)
+                task.add_done_callback(self._sent_or_not)
+
+    def _sent_or_not(self, task: asyncio.Task) -> None:
+        self._in_flight.discard(task)
+        self._slot_free.set()
+        self.wake.set()  # the conversation's next row may be claimable now
+
+    async def _in_db(self, function, *args):
+        return await self._loop.run_in_executor(self._db, function, *args)
+
+    def _limiter(self, claim: OutboxClaim) -> AsyncLimiter | None:
+        paces = self.pace.get(claim.channel.platform, _UNPACED)
+        if claim.recipient is not None:
+            pace = paces.private
+        elif claim.conversation.endswith(EDITS):
+            pace = paces.edits
+        else:
+            pace = paces.posts
+        if pace is None:
+            return None
+        now = time.monotonic()
+        found = self._limiters.get(claim.conversation)
+        if found is None:
+            if len(self._limiters) > 10_000:  # forget conversations quiet for a minute
+                for key, (_, used) in list(self._limiters.items()):
+                    if now - used > 60:
+                        del self._limiters[key]
+            found = (AsyncLimiter(pace.burst, pace.per), now)
+        self._limiters[claim.conversation] = (found[0], now)
+        return found[0]
+
+    async def _send(self, claim: OutboxClaim) -> None:
+        platform = self.platforms.get(claim.channel.platform)
+        try:
+            if platform is None:
+                raise DeliveryFailed(f"no platform {claim.channel.platform!r} runs here")
+            actor = Actor(claim.recipient) if claim.recipient else None
+            limiter = self._limiter(claim)
+            if limiter is not None:
+                await limiter.acquire()
+            await platform.deliver(
+                claim.channel,
+                [claim.reply],
+                actor=actor,
+                context=None,
+                source_ref=claim.source_ref,
+            )
+        except DeliveryFailed as error:
+            await self._give_up(claim, error)
+        except DeliveryRetry as error:
+            # A Retry-After is the platform's own word: wait it out, and do not count it
+            # against the attempts as hard as an error (a busy channel is not a broken one).
+            limit = self.max_attempts * (4 if error.after_seconds is not None else 1)
+            if claim.attempts >= limit:
+                await self._give_up(claim, error)
+            else:
+                delay = error.after_seconds
+                await self._later(
+                    claim, self.retry_after(claim.attempts) if delay is None else delay, error
+                )
+        except Exception as error:  # noqa: BLE001 - a connection error or a bug: back off
+            if claim.attempts >= self.max_attempts:
+                await self._give_up(claim, error)
+            else:
+                await self._later(claim, self.retry_after(claim.attempts), error)
+        else:
+            try:
+                await self._in_db(self.outbox.mark_sent, claim)
+                self.sent += 1
+            except ClaimLost:
+                log.warning("outbox row %s was sent after its lease ran out", claim.id)
+            except Exception:
+                # Sent but not marked: after the lease it is sent again (at least once).
+                log.exception("outbox row %s was sent but could not be marked", claim.id)
+
+    async def _later(self, claim: OutboxClaim, delay: float, error: Exception) -> None:
+        self.retried += 1
+        log.warning(
+            "outbox row %s: %s; trying again in %.1f s", claim.id, type(error).__name__, delay
+        )
+        try:
+            await self._in_db(self.outbox.retry_later, claim, delay, _describe(error))
+        except Exception:
+            log.exception("outbox row %s could not be put back; its lease will", claim.id)
+        self._loop.call_later(delay + 0.01, self.notify)
+
+    async def _give_up(self, claim: OutboxClaim, error: Exception) -> None:
+        self.failed += 1
+        # Only the type and the platform's words: the reply itself may hold an anonymous note.
+        log.error("outbox row %s set aside: %s", claim.id, _describe(error))
+        try:
+            await self._in_db(self.outbox.give_up, claim, _describe(error))
+        except Exception:
+            log.exception("outbox row %s could not be set aside", claim.id)
+
+
+def _describe(error: Exception) -> str:
+    return f"{type(error).__name__}: {error}"[:500]
+
+
+_MINUTE = timedelta(minutes=1)
