@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, case, delete, func, select, update
+from sqlalchemy import bindparam, case, delete, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -42,6 +42,9 @@ from core.messages import Audience, Reply, Said
 from core.service import Incoming, Outcome
 
 INBOX = InboxRow.__table__
+# PostgreSQL's LISTEN/NOTIFY channel on which worker processes hear of new inbox rows.
+INBOX_CHANNEL = "rasmus_inbox"
+_NOTIFY_INBOX = text(f"NOTIFY {INBOX_CHANNEL}")
 
 
 def new_worker_id() -> str:
@@ -103,7 +106,12 @@ class WorkQueue:
         # `apology` is then what the person is told, sent through the outbox with the set-aside.
         self.permanent = permanent
         self.apology = apology
-        self.outbox = Outbox(self.engine, lease=lease, clock=clock)
+        self.outbox = Outbox(
+            self.engine,
+            lease=lease,
+            clock=clock,
+            transaction=lambda: self.store.transaction(wait=self.wait),
+        )
         self._skip_locked = self.engine.dialect.name == "postgresql"
         # Built once: composing the statement cost more than running it.
         self._claim_any = _claim_query(self._skip_locked, in_channel=False)
@@ -132,6 +140,8 @@ class WorkQueue:
                 # (a note before the `next` it needs). SQLite's single writer does this anyway.
                 key = f"inbox\x1f{channel.platform}\x1f{channel.workspace}\x1f{channel.channel}"
                 session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+                # Wakes worker processes that LISTEN (delivered only if this commits).
+                session.execute(_NOTIFY_INBOX)
             return session.execute(INBOX.insert().values(**values)).inserted_primary_key[0]
 
     def claim(self, worker: str) -> Claim | None:
@@ -249,7 +259,13 @@ class WorkQueue:
 
     def stats(self, late_after: timedelta = timedelta(seconds=60)) -> QueueStats:
         now = self.clock()
-        inbox = _counts(self.engine, INBOX, INBOX.c.failed_at.is_(None), now, late_after)
+        inbox = _counts(
+            lambda: self.store.transaction(wait=self.wait),
+            INBOX,
+            INBOX.c.failed_at.is_(None),
+            now,
+            late_after,
+        )
         outbox = self.outbox.counts(late_after)
         return QueueStats(
             due=inbox["due"],

@@ -64,13 +64,19 @@ class Server:
             cwd=self.workdir, env=self.env, capture_output=True, text=True, timeout=60,
         )
 
-    async def start(self) -> None:
+    async def start(self, *command: str) -> None:
+        command = command or ("serve",)
         self.log = open(self.workdir / f"serve-{time.monotonic_ns()}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve"],
+            [sys.executable, "-m", "bot", *command],
             cwd=self.workdir, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30
+        if command[0] == "worker":  # no port: it says when it runs
+            while "worker and dispatcher running" not in self.output():
+                assert self.process.poll() is None and time.monotonic() < deadline, self.output()
+                await asyncio.sleep(0.1)
+            return
         async with aiohttp.ClientSession() as session:
             while time.monotonic() < deadline:
                 assert self.process.poll() is None, self.output()
@@ -239,3 +245,37 @@ async def burst_and_stop(database_url: str, tmp_path, how: signal.Signals) -> st
         f"(to {len(told)} people); first run: {first_run.strip().splitlines()[-1:]}"
     )
     return first_run
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="needs PostgreSQL")
+async def test_a_web_process_and_a_worker_process_share_only_postgresql_and_wake_at_once(
+    tmp_path,
+):
+    base = os.environ["TEST_DATABASE_URL"]
+    schema = f"w_{uuid.uuid4().hex[:12]}"
+    admin = create_database_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+    fake = FakeSlack()
+    await fake.start()
+    web_only = Server(url, fake, tmp_path)
+    worker = Server(url, fake, tmp_path)
+    for server in (web_only, worker):
+        server.env["SCHEDULER_INTERVAL_SECONDS"] = "60"  # only a NOTIFY can wake it sooner
+    try:
+        assert web_only.run("migrate").returncode == 0
+        await web_only.start("serve", "--no-worker")
+        await worker.start("worker")
+        async with aiohttp.ClientSession() as session:
+            started = time.monotonic()
+            assert await command(session, web_only, "UFACIL", "start Robotstøvsuger") == 200
+            await fake.wait_for_calls("chat.postMessage", 2, timeout=10)
+            assert time.monotonic() - started < 5  # well before the 60 s interval
+        assert "not yet decided" not in (await web_only.stop())  # the web decides nothing
+        assert "left for the next start: 0 request(s)" in (await worker.stop())
+    finally:
+        await fake.stop()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
