@@ -1,8 +1,8 @@
 """The inbox as a platform's `Intake`: commit the request, wake the worker, then acknowledge.
 
-The commit runs on the shared CoreRunner's threads (the event loop keeps acknowledging other
-requests). The database's own timeouts bound it (SQLite's busy timeout, PostgreSQL's lock and
-statement timeouts); `deadline` bounds the whole wait, pool queue included, so the platform
+The commit runs on a thread of its own (the event loop keeps acknowledging other requests).
+The database's own timeouts bound it (SQLite's busy timeout, PostgreSQL's lock and statement
+timeouts); `deadline` bounds the whole wait, pool queue included, so the platform
 hears "not stored" inside its own limit (Slack: 3 s).
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from adapters.chat.core_runner import CoreRunner
@@ -38,8 +39,11 @@ class QueueIntake:
         notify: Callable[[], None] | None = None,
     ):
         self.queue = queue
-        self.core = core
+        self.core = core  # kept for the callers' shape; commits run on a thread of their own
         self.deadline = deadline
+        # One thread of its own: the shared CoreRunner also carries the dispatcher's and the
+        # platforms' lookups, and an acknowledgement must not queue behind them.
+        self._committer_thread = ThreadPoolExecutor(1, thread_name_prefix="intake")
         # Wakes an in-process worker at once; set when the worker starts (None: another
         # process works the queue and finds the row by its interval or a PostgreSQL NOTIFY).
         self.notify = notify
@@ -69,7 +73,11 @@ class QueueIntake:
         while self._waiting:
             batch, self._waiting = self._waiting[:BATCH], self._waiting[BATCH:]
             try:
-                await self.core.run(self.queue.enqueue_many, [(i, d) for i, d, _ in batch])
+                await asyncio.get_running_loop().run_in_executor(
+                    self._committer_thread,
+                    self.queue.enqueue_many,
+                    [(i, d) for i, d, _ in batch],
+                )
             except Exception as error:  # noqa: BLE001 - every waiter hears it as NotStored
                 for *_, stored in batch:
                     if not stored.done():
@@ -80,3 +88,6 @@ class QueueIntake:
                     stored.set_result(None)
             if self.notify is not None:
                 self.notify()
+
+    def close(self) -> None:
+        self._committer_thread.shutdown(wait=True)
