@@ -183,6 +183,9 @@ async def _wait_for_work(session, port: int, limit: float = 300) -> None:
         async with session.get(f"http://127.0.0.1:{port}/healthz") as response:
             if response.status == 404:
                 return
+            if response.status != 200:  # the database busy for a moment: look again
+                await asyncio.sleep(0.1)
+                continue
             queue = (await response.json())["queue"]
         if queue["requests"]["waiting"] == 0 and queue["replies"]["due"] == 0:
             return

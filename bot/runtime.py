@@ -46,6 +46,7 @@ class Runtime:
     intake: QueueIntake
 
     def close(self) -> None:
+        self.intake.close()
         self.services.core.close()
         self.store.engine.dispose()
 

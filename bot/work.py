@@ -54,6 +54,12 @@ class Background:
         self._tasks: list[asyncio.Task] = []
         self._after: set[asyncio.Task] = set()  # `decided` hooks still running
         self.left_over: LeftOver | None = None  # set by stop()
+        self._listener = None
+        if runtime.store.engine.dialect.name == "postgresql":
+            # Requests stored by web processes elsewhere wake this worker at once.
+            from adapters.scheduling.listen import InboxListener
+
+            self._listener = InboxListener(runtime.store.engine, self.worker.notify_threadsafe)
 
     async def _prepare(self, incoming: Incoming) -> Incoming:
         prepare = getattr(self.platforms.get(incoming.channel.platform), "prepare", None)
@@ -84,10 +90,14 @@ class Background:
             loop.create_task(self.dispatcher.run(), name="rasmus-dispatcher"),
         ]
         self.runtime.intake.notify = self.worker.notify
+        if self._listener is not None:
+            self._listener.start()
 
     async def stop(self) -> LeftOver:
         """Stops claiming; the decision and sends in hand finish; the rest stays stored."""
         self.runtime.intake.notify = None
+        if self._listener is not None:
+            await asyncio.get_running_loop().run_in_executor(None, self._listener.stop)
         self.worker.stop()
         requests = await self._tasks[0]
         if self._after:

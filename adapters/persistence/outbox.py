@@ -7,7 +7,8 @@ conversation is live. A claim has a lease, so the rows of a dispatcher that died
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -120,11 +121,21 @@ class Outbox:
         *,
         lease: timedelta = timedelta(seconds=30),
         clock: Callable[[], datetime] = utc_now,
+        transaction: Callable[[], AbstractContextManager[Session]] | None = None,
     ):
         self.engine = engine
         self.lease = lease
         self.clock = clock
+        # The store's own transactions (WorkQueue passes them): on SQLite they take this
+        # process's writer lock in turn, instead of racing the web's writes in SQLite's busy
+        # handler, which under load gave up and left a sent row unmarked (sent again later).
+        self._transaction = transaction or self._plain_transaction
         self._skip_locked = engine.dialect.name == "postgresql"
+
+    @contextmanager
+    def _plain_transaction(self) -> Iterator[Session]:
+        with Session(self.engine) as session, session.begin():
+            yield session
 
     def add_all(self, session: Session, channel: ChannelKey, outgoing: list[Outgoing]) -> None:
         """Inside the caller's transaction. An unsent, unclaimed row with the same coalesce key
@@ -170,7 +181,7 @@ class Outbox:
         )
         if self._skip_locked:
             query = query.with_for_update(skip_locked=True, of=o)
-        with timeouts_as_busy(), Session(self.engine) as session, session.begin():
+        with timeouts_as_busy(), self._transaction() as session:
             ids = list(session.execute(query).scalars())
             if not ids:
                 return []
@@ -200,7 +211,7 @@ class Outbox:
         )
 
     def _finish(self, claim: OutboxClaim, **values) -> None:
-        with timeouts_as_busy(), Session(self.engine) as session, session.begin():
+        with timeouts_as_busy(), self._transaction() as session:
             done = session.execute(
                 update(OUTBOX)
                 .where(OUTBOX.c.id == claim.id, OUTBOX.c.claimed_by == claim.worker)
@@ -210,14 +221,14 @@ class Outbox:
                 raise ClaimLost(f"outbox row {claim.id} is no longer claimed by {claim.worker}")
 
     def purge_sent(self, older_than: timedelta) -> int:
-        with timeouts_as_busy(), Session(self.engine) as session, session.begin():
+        with timeouts_as_busy(), self._transaction() as session:
             cutoff = self.clock() - older_than
             return session.execute(delete(OUTBOX).where(OUTBOX.c.sent_at < cutoff)).rowcount
 
     def counts(self, late_after: timedelta) -> dict[str, int]:
         now = self.clock()
         unsent = and_(OUTBOX.c.sent_at.is_(None), OUTBOX.c.failed_at.is_(None))
-        return _counts(self.engine, OUTBOX, unsent, now, late_after)
+        return _counts(self._transaction, OUTBOX, unsent, now, late_after)
 
 
 def or_free(claimed_until, now: datetime):
@@ -225,7 +236,7 @@ def or_free(claimed_until, now: datetime):
     return (claimed_until.is_(None)) | (claimed_until <= now)
 
 
-def _counts(engine: Engine, table, waiting, now: datetime, late_after: timedelta) -> dict[str, int]:
+def _counts(transaction, table, waiting, now: datetime, late_after: timedelta) -> dict[str, int]:
     c = table.c
     query = select(
         func.count().filter(waiting, c.due_at <= now),
@@ -235,8 +246,8 @@ def _counts(engine: Engine, table, waiting, now: datetime, late_after: timedelta
         func.count().filter(c.failed_at.is_not(None)),
         func.count().filter(waiting),
     )
-    with timeouts_as_busy(), engine.connect() as connection:
-        due, late, failing, failed, waiting_total = connection.execute(query).one()
+    with timeouts_as_busy(), transaction() as session:
+        due, late, failing, failed, waiting_total = session.execute(query).one()
     return {
         "due": due,
         "late": late,

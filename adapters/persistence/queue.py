@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, case, delete, func, select, update
+from sqlalchemy import bindparam, case, delete, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -43,6 +43,9 @@ from core.model import ChannelKey
 from core.service import Incoming, Outcome
 
 INBOX = InboxRow.__table__
+# PostgreSQL's LISTEN/NOTIFY channel on which worker processes hear of new inbox rows.
+INBOX_CHANNEL = "rasmus_inbox"
+_NOTIFY_INBOX = text(f"NOTIFY {INBOX_CHANNEL}")
 
 
 def new_worker_id() -> str:
@@ -104,7 +107,12 @@ class WorkQueue:
         # `apology` is then what the person is told, sent through the outbox with the set-aside.
         self.permanent = permanent
         self.apology = apology
-        self.outbox = Outbox(self.engine, lease=lease, clock=clock)
+        self.outbox = Outbox(
+            self.engine,
+            lease=lease,
+            clock=clock,
+            transaction=lambda: self.store.transaction(wait=self.wait),
+        )
         self._skip_locked = self.engine.dialect.name == "postgresql"
         # Built once: composing the statement cost more than running it.
         self._claim_any = _claim_query(self._skip_locked, in_channel=False)
@@ -115,25 +123,43 @@ class WorkQueue:
 
         Raises `StorageBusy` when the database did not take it in time: nothing was stored.
         """
+        return self.enqueue_many([(incoming, due_at)])[0]
+
+    def enqueue_many(self, items: list[tuple[Incoming, datetime | None]]) -> list[int]:
+        """Several requests in one transaction (in this order): all stored or none. The web
+        side gathers the requests that arrive together, so a burst costs one commit, not one
+        per request."""
         now = self.clock()
-        channel = incoming.channel
-        values = {
-            "platform": channel.platform,
-            "workspace": channel.workspace,
-            "channel": channel.channel,
-            "payload": encode_incoming(incoming),
-            "enqueued_at": now,
-            "due_at": due_at or now,
-            "attempts": 0,
-        }
+        rows = [
+            {
+                "platform": incoming.channel.platform,
+                "workspace": incoming.channel.workspace,
+                "channel": incoming.channel.channel,
+                "payload": encode_incoming(incoming),
+                "enqueued_at": now,
+                "due_at": due_at or now,
+                "attempts": 0,
+            }
+            for incoming, due_at in items
+        ]
         with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
             if self._skip_locked:
                 # One channel's rows get their ids in the order they commit: otherwise a later
                 # request could commit first, be claimed, and be decided before an earlier one
                 # (a note before the `next` it needs). SQLite's single writer does this anyway.
-                key = f"inbox\x1f{channel.platform}\x1f{channel.workspace}\x1f{channel.channel}"
-                session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
-            return session.execute(INBOX.insert().values(**values)).inserted_primary_key[0]
+                # Taken in one sorted order, so two batches never wait for each other in a ring.
+                keys = sorted(
+                    {
+                        f"inbox\x1f{r['platform']}\x1f{r['workspace']}\x1f{r['channel']}"
+                        for r in rows
+                    }
+                )
+                for key in keys:
+                    session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+                # Wakes worker processes that LISTEN (delivered only if this commits).
+                session.execute(_NOTIFY_INBOX)
+            insert = INBOX.insert()
+            return [session.execute(insert.values(**row)).inserted_primary_key[0] for row in rows]
 
     def claim(self, worker: str) -> Claim | None:
         """The oldest due row of a channel that nobody holds, claimed for one lease."""
@@ -251,7 +277,13 @@ class WorkQueue:
 
     def stats(self, late_after: timedelta = timedelta(seconds=60)) -> QueueStats:
         now = self.clock()
-        inbox = _counts(self.engine, INBOX, INBOX.c.failed_at.is_(None), now, late_after)
+        inbox = _counts(
+            lambda: self.store.transaction(wait=self.wait),
+            INBOX,
+            INBOX.c.failed_at.is_(None),
+            now,
+            late_after,
+        )
         outbox = self.outbox.counts(late_after)
         return QueueStats(
             due=inbox["due"],

@@ -222,14 +222,24 @@ class Dispatcher:
             else:
                 await self._later(claim, self.retry_after(claim.attempts), error)
         else:
+            await self._mark_sent(claim)
+
+    async def _mark_sent(self, claim: OutboxClaim) -> None:
+        """Marked within the lease, trying a busy database again: a row left unmarked is sent
+        a second time once its lease runs out."""
+        for attempt in range(5):
             try:
                 await self._in_db(self.outbox.mark_sent, claim)
                 self.sent += 1
+                return
             except ClaimLost:
                 log.warning("outbox row %s was sent after its lease ran out", claim.id)
+                return
             except Exception:
-                # Sent but not marked: after the lease it is sent again (at least once).
-                log.exception("outbox row %s was sent but could not be marked", claim.id)
+                if attempt == 4:
+                    log.exception("outbox row %s was sent but could not be marked", claim.id)
+                    return
+                await asyncio.sleep(0.2 * (attempt + 1))
 
     async def _later(self, claim: OutboxClaim, delay: float, error: Exception) -> None:
         self.retried += 1

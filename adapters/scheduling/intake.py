@@ -1,8 +1,8 @@
 """The inbox as a platform's `Intake`: commit the request, wake the worker, then acknowledge.
 
-The commit runs on the shared CoreRunner's threads (the event loop keeps acknowledging other
-requests). The database's own timeouts bound it (SQLite's busy timeout, PostgreSQL's lock and
-statement timeouts); `deadline` bounds the whole wait, pool queue included, so the platform
+The commit runs on a thread of its own (the event loop keeps acknowledging other requests).
+The database's own timeouts bound it (SQLite's busy timeout, PostgreSQL's lock and statement
+timeouts); `deadline` bounds the whole wait, pool queue included, so the platform
 hears "not stored" inside its own limit (Slack: 3 s).
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from adapters.chat.core_runner import CoreRunner
@@ -22,7 +23,13 @@ from core.service import Incoming
 log = logging.getLogger(__name__)
 
 
+BATCH = 100  # the most requests stored in one transaction
+
+
 class QueueIntake:
+    """Requests that arrive while a commit is under way are stored together in the next one
+    (group commit): under a burst each transaction takes many, so the wait stays short."""
+
     def __init__(
         self,
         queue: WorkQueue,
@@ -32,24 +39,55 @@ class QueueIntake:
         notify: Callable[[], None] | None = None,
     ):
         self.queue = queue
-        self.core = core
+        self.core = core  # kept for the callers' shape; commits run on a thread of their own
         self.deadline = deadline
+        # One thread of its own: the shared CoreRunner also carries the dispatcher's and the
+        # platforms' lookups, and an acknowledgement must not queue behind them.
+        self._committer_thread = ThreadPoolExecutor(1, thread_name_prefix="intake")
         # Wakes an in-process worker at once; set when the worker starts (None: another
         # process works the queue and finds the row by its interval or a PostgreSQL NOTIFY).
         self.notify = notify
+        self._waiting: list[tuple[Incoming, datetime | None, asyncio.Future]] = []
+        self._committer: asyncio.Task | None = None
 
     async def submit(self, incoming: Incoming, due_at: datetime | None = None) -> None:
+        loop = asyncio.get_running_loop()
+        stored = loop.create_future()
+        # Its outcome is read here, or (after a timeout) by nobody: never warn about that.
+        stored.add_done_callback(lambda f: f.cancelled() or f.exception())
+        self._waiting.append((incoming, due_at, stored))
+        if self._committer is None or self._committer.done():
+            self._committer = loop.create_task(self._commit_while_waiting())
         try:
-            await asyncio.wait_for(
-                self.core.run(self.queue.enqueue, incoming, due_at), self.deadline
-            )
+            await asyncio.wait_for(asyncio.shield(stored), self.deadline)
         except (StorageBusy, TimeoutError) as error:
             # After a timeout the commit may still land; the person is told it failed and may
             # send it again: a platform's own message id then makes the second one a duplicate.
             log.warning("a request was not stored in time (%s)", type(error).__name__)
             raise NotStored(str(error) or "the database did not answer in time") from error
         except Exception as error:  # the database is away: the same answer, never "OK"
-            log.exception("a request could not be stored")
+            log.error("a request could not be stored (%s)", type(error).__name__)
             raise NotStored(type(error).__name__) from error
-        if self.notify is not None:
-            self.notify()
+
+    async def _commit_while_waiting(self) -> None:
+        while self._waiting:
+            batch, self._waiting = self._waiting[:BATCH], self._waiting[BATCH:]
+            try:
+                await asyncio.get_running_loop().run_in_executor(
+                    self._committer_thread,
+                    self.queue.enqueue_many,
+                    [(i, d) for i, d, _ in batch],
+                )
+            except Exception as error:  # noqa: BLE001 - every waiter hears it as NotStored
+                for *_, stored in batch:
+                    if not stored.done():
+                        stored.set_exception(error)
+                continue
+            for *_, stored in batch:
+                if not stored.done():
+                    stored.set_result(None)
+            if self.notify is not None:
+                self.notify()
+
+    def close(self) -> None:
+        self._committer_thread.shutdown(wait=True)

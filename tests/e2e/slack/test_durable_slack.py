@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import sqlite3
 import time
 import uuid
 
@@ -118,3 +119,29 @@ async def test_a_locked_table_in_one_channels_path_holds_back_no_other_channel(
         with admin.begin() as connection:
             connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
         admin.dispose()
+
+
+async def test_healthz_reports_the_queue_and_answers_503_while_the_database_does_not(
+    slack, fake_slack
+):
+    await slack.command(ANNE, "start Robotstøvsuger")
+    async with slack.session.get(slack.server.url + "/healthz") as response:
+        assert response.status == 200
+        report = await response.json()
+    assert report["database"] is True
+    assert report["queue"]["requests"] == {
+        "due": 0, "late": 0, "failing": 0, "failed": 0, "waiting": 0
+    }
+    assert set(report["queue"]["replies"]) == {"due", "late", "failing"}
+    path = slack.server.runtime.store.engine.url.database
+    holder = sqlite3.connect(path, isolation_level=None)  # another process, writing for long
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        async with slack.session.get(slack.server.url + "/healthz") as response:
+            assert response.status == 503
+            assert (await response.json())["database"] is False
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    async with slack.session.get(slack.server.url + "/healthz") as response:
+        assert response.status == 200

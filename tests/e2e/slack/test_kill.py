@@ -56,6 +56,7 @@ class Server:
             "PYTHONPATH": str(ROOT),
         }
         self.process: subprocess.Popen | None = None
+        self.signalled = False
 
     def run(self, *command: str) -> subprocess.CompletedProcess:
         return subprocess.run(
@@ -63,13 +64,19 @@ class Server:
             cwd=self.workdir, env=self.env, capture_output=True, text=True, timeout=60,
         )
 
-    async def start(self) -> None:
+    async def start(self, *command: str) -> None:
+        command = command or ("serve",)
         self.log = open(self.workdir / f"serve-{time.monotonic_ns()}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "serve"],
+            [sys.executable, "-m", "bot", *command],
             cwd=self.workdir, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30
+        if command[0] == "worker":  # no port: it says when it runs
+            while "worker and dispatcher running" not in self.output():
+                assert self.process.poll() is None and time.monotonic() < deadline, self.output()
+                await asyncio.sleep(0.1)
+            return
         async with aiohttp.ClientSession() as session:
             while time.monotonic() < deadline:
                 assert self.process.poll() is None, self.output()
@@ -86,14 +93,22 @@ class Server:
         self.log.flush()
         return Path(self.log.name).read_text()
 
-    def kill(self) -> None:
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(10)
+    def kill(self, how: signal.Signals = signal.SIGKILL) -> None:
+        self.signalled = True
+        self.process.send_signal(how)
+        if how == signal.SIGKILL:
+            self.process.wait(10)
 
-    def stop(self) -> str:
-        if self.process and self.process.poll() is None:
+    async def stop(self) -> str:
+        """SIGTERM (unless signalled already), and wait for the exit without blocking this
+        loop: the fake Slack runs on it and answers the server's last sends."""
+        if self.process and self.process.poll() is None and not self.signalled:
             self.process.send_signal(signal.SIGTERM)
-            self.process.wait(20)
+        deadline = time.monotonic() + 30
+        while self.process and self.process.poll() is None:
+            assert time.monotonic() < deadline, "the server did not stop after SIGTERM"
+            await asyncio.sleep(0.05)
+        self.signalled = False
         self.log.close()
         return Path(self.log.name).read_text()
 
@@ -153,6 +168,18 @@ def database_url(request, tmp_path):
 async def test_a_server_killed_mid_burst_loses_no_acknowledged_note_and_stores_none_twice(
     database_url, tmp_path
 ):
+    await burst_and_stop(database_url, tmp_path, signal.SIGKILL)
+
+
+async def test_a_server_stopped_by_sigterm_mid_burst_finishes_or_keeps_everything_it_acked(
+    tmp_path,
+):
+    first_run = await burst_and_stop(f"sqlite:///{tmp_path / 'rasmus.db'}", tmp_path,
+                                     signal.SIGTERM)
+    assert "left for the next start:" in first_run
+
+
+async def burst_and_stop(database_url: str, tmp_path, how: signal.Signals) -> str:
     fake = FakeSlack()
     await fake.start()
     server = Server(database_url, fake, tmp_path)
@@ -181,12 +208,12 @@ async def test_a_server_killed_mid_burst_loses_no_acknowledged_note_and_stores_n
                         acknowledged.append(n)
                         if len(acknowledged) >= KILL_AFTER and not killed.is_set():
                             killed.set()
-                            server.kill()
+                            server.kill(how)
 
             await asyncio.gather(*(person() for _ in range(AT_ONCE)))
         assert killed.is_set() and len(acknowledged) >= KILL_AFTER
         await asyncio.sleep(0.2)
-        first_run = server.stop()
+        first_run = await server.stop()
         engine = create_database_engine(database_url)
         with engine.connect() as connection:
             undecided = connection.execute(text("SELECT count(*) FROM inbox")).scalar_one()
@@ -197,7 +224,7 @@ async def test_a_server_killed_mid_burst_loses_no_acknowledged_note_and_stores_n
 
         await server.start()
         await server.until_done()
-        left = server.stop()
+        await server.stop()
     finally:
         await fake.stop()
 
@@ -212,8 +239,43 @@ async def test_a_server_killed_mid_burst_loses_no_acknowledged_note_and_stores_n
     told = Counter(c.params["user"] for c in fake.calls_to("chat.postEphemeral"))
     assert [n for n in acknowledged if told[f"U{n:05d}"] < 1] == []
     print(
-        f"\n{database_url.split(':')[0]}: {len(acknowledged)} acknowledged before SIGKILL "
+        f"\n{database_url.split(':')[0]}: {len(acknowledged)} acknowledged before {how.name} "
         f"({undecided} undecided and {unsent} replies unsent at the kill), "
         f"{len(on_board)} on the board after the restart, receipts {sum(told.values())} "
-        f"(to {len(told)} people); {left.strip().splitlines()[-1]}"
+        f"(to {len(told)} people); first run: {first_run.strip().splitlines()[-1:]}"
     )
+    return first_run
+
+
+@pytest.mark.skipif(not os.environ.get("TEST_DATABASE_URL"), reason="needs PostgreSQL")
+async def test_a_web_process_and_a_worker_process_share_only_postgresql_and_wake_at_once(
+    tmp_path,
+):
+    base = os.environ["TEST_DATABASE_URL"]
+    schema = f"w_{uuid.uuid4().hex[:12]}"
+    admin = create_database_engine(base)
+    with admin.begin() as connection:
+        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    url = f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+    fake = FakeSlack()
+    await fake.start()
+    web_only = Server(url, fake, tmp_path)
+    worker = Server(url, fake, tmp_path)
+    for server in (web_only, worker):
+        server.env["SCHEDULER_INTERVAL_SECONDS"] = "60"  # only a NOTIFY can wake it sooner
+    try:
+        assert web_only.run("migrate").returncode == 0
+        await web_only.start("serve", "--no-worker")
+        await worker.start("worker")
+        async with aiohttp.ClientSession() as session:
+            started = time.monotonic()
+            assert await command(session, web_only, "UFACIL", "start Robotstøvsuger") == 200
+            await fake.wait_for_calls("chat.postMessage", 2, timeout=10)
+            assert time.monotonic() - started < 5  # well before the 60 s interval
+        assert "not yet decided" not in (await web_only.stop())  # the web decides nothing
+        assert "left for the next start: 0 request(s)" in (await worker.stop())
+    finally:
+        await fake.stop()
+        with admin.begin() as connection:
+            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
