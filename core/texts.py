@@ -274,27 +274,22 @@ TEXTS: dict[str, dict[str, str]] = {
 
 def t(key: str, lang: str, **params) -> str:
     """The text `key` in `lang`, filled in. An unknown language falls back to Danish."""
-    # The flow texts and the control words live beside these to keep files short.
-    from core.texts_controls import CONTROLS
-    from core.texts_flow import FLOW
-    from core.texts_wall import WALL
-
-    entry = TEXTS.get(key) or FLOW.get(key) or WALL.get(key) or CONTROLS[key]
+    entry = ALL[key]
     template = entry.get(lang) or entry["da"]
     return template.format(**params) if params else template
 
 
 def all_keys() -> set[str]:
-    from core.texts_controls import CONTROLS
-    from core.texts_flow import FLOW
-    from core.texts_wall import WALL
-
-    return set(TEXTS) | set(FLOW) | set(WALL) | set(CONTROLS)
+    return set(ALL)
 
 
-# The shared text rules' sentences live beside these to keep files short.
+# The other texts live beside these to keep files short; every key is in exactly one of them.
 from core.texts_cleaning import CLEANING  # noqa: E402
+from core.texts_controls import CONTROLS  # noqa: E402
+from core.texts_flow import FLOW  # noqa: E402
 from core.texts_reach import REACH  # noqa: E402
+from core.texts_wall import WALL  # noqa: E402
 
-TEXTS.update(CLEANING)
-TEXTS.update(REACH)
+ALL: dict[str, dict[str, str]] = {}
+for _part in (TEXTS, CLEANING, CONTROLS, FLOW, REACH, WALL):
+    ALL.update(_part)

@@ -43,11 +43,11 @@ WALL: dict[str, dict[str, str]] = {
         "en": "Which prerequisite? Give its id, e.g. F2.",
     },
     "unknown_prereq": {
-        "da": "Jeg kan ikke finde forudsætningen “{short_id}”.",
+        "da": "Jeg kan ikke finde forudsætningen »{short_id}«.",
         "en": "I can't find the prerequisite “{short_id}”.",
     },
     "unknown_note": {
-        "da": "Jeg kan ikke finde noten “{short_id}”.",
+        "da": "Jeg kan ikke finde noten »{short_id}«.",
         "en": "I can't find the note “{short_id}”.",
     },
     "hint_vote": {
@@ -68,7 +68,7 @@ WALL: dict[str, dict[str, str]] = {
     "names_on_already": {"da": "Navnene vises allerede.", "en": "Names are shown already."},
     "names_off_already": {"da": "Navnene er allerede skjult.", "en": "Names are hidden already."},
     "bad_names": {
-        "da": "“{word}” er hverken til eller fra.",
+        "da": "»{word}« er hverken til eller fra.",
         "en": "“{word}” is neither on nor off.",
     },
     "hint_names": {
@@ -100,7 +100,7 @@ WALL: dict[str, dict[str, str]] = {
     },
     # --- reopening and repeating ---
     "reopened": {
-        "da": "Workshoppen om {technology} er åben igen, i trinnet “{step}”.",
+        "da": "Workshoppen om {technology} er åben igen, i trinnet »{step}«.",
         "en": "The workshop about {technology} is open again, in the step “{step}”.",
     },
     "not_closed": {

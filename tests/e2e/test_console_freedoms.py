@@ -49,4 +49,4 @@ def test_a_piped_workshop_uses_the_methods_freedoms_end_to_end(tmp_path):
     agreement = "AF1 · aftale · Mette Hansen og TR · senest 15. marts 2027"
     assert f"{agreement} · Planlægger oplæringen med AMR" in out
     assert "(for F2)" in out
-    assert "Workshoppen om Vagtplan-app er åben igen, i trinnet “Aftaler”." in out
+    assert "Workshoppen om Vagtplan-app er åben igen, i trinnet »Aftaler«." in out

@@ -4,8 +4,10 @@ from pathlib import Path
 
 from core.circles import CIRCLES
 from core.texts import LANGUAGES, TEXTS, all_keys, t
+from core.texts_cleaning import CLEANING
 from core.texts_controls import CONTROLS
 from core.texts_flow import FLOW
+from core.texts_reach import REACH
 from core.texts_wall import WALL
 
 CORE = Path(__file__).resolve().parents[2] / "core"
@@ -38,9 +40,10 @@ def test_every_text_exists_in_danish_and_english_with_the_same_blanks():
 
 
 def test_no_text_key_is_defined_twice():
+    parts = (TEXTS, CLEANING, CONTROLS, FLOW, REACH, WALL)
     assert not set(TEXTS) & set(FLOW) and not (set(TEXTS) | set(FLOW)) & set(CONTROLS)
     assert not (set(TEXTS) | set(FLOW) | set(CONTROLS)) & set(WALL)
-    assert len(all_keys()) == len(TEXTS) + len(FLOW) + len(CONTROLS) + len(WALL)
+    assert len(all_keys()) == sum(len(part) for part in parts)
 
 
 def test_every_circle_has_both_languages_for_every_field():

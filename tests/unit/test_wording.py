@@ -5,12 +5,12 @@ import re
 from core.circles import BY_CIRCLE, CIRCLES, Circle
 from core.messages import StepOpened
 from core.plain import render
-from core.texts import TEXTS, t
+from core.texts import ALL, t
 from core.texts_flow import FLOW
 
 
 def danish_texts():
-    yield from (entry["da"] for entry in (*TEXTS.values(), *FLOW.values()))
+    yield from (entry["da"] for entry in ALL.values())
     for info in CIRCLES:
         yield from (info.covers["da"], info.gain["da"], info.risk["da"])
 
