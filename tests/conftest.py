@@ -1,14 +1,13 @@
 import os
-import uuid
 
 import pytest
-from sqlalchemy import text
 
-from adapters.persistence.database import create_database_engine, open_database
+from adapters.persistence.database import open_database
 from adapters.persistence.store import SqlStore
 from core.model import Actor, ChannelKey
 from core.service import Incoming, WorkshopService
 from tests.fakes import CountingIds, MemoryStore, SteppingClock
+from tests.pg_schema import postgres_schema
 
 CHANNEL = ChannelKey("console", "local", "general")
 
@@ -63,18 +62,10 @@ def engine(request, tmp_path):
         engine.dispose()
         return
     # Each test gets a schema of its own on the shared PostgreSQL, dropped afterwards.
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    base = os.environ["TEST_DATABASE_URL"]
-    admin = create_database_engine(base)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in base else "?"
-    engine = open_database(f"{base}{separator}options=-csearch_path%3D{schema}", migrate=True)
-    yield engine
-    engine.dispose()
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with postgres_schema() as url:
+        engine = open_database(url, migrate=True)
+        yield engine
+        engine.dispose()
 
 
 @pytest.fixture

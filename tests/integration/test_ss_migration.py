@@ -1,7 +1,6 @@
 """Migration 0003_ss_ids: stored H<n> ids of Sundt & sikkert become SS<n>, and back."""
 
 import os
-import uuid
 from datetime import UTC, datetime
 
 import pytest
@@ -9,6 +8,7 @@ from alembic import command
 from sqlalchemy import text
 
 from adapters.persistence.database import alembic_config, create_database_engine
+from tests.pg_schema import postgres_schema
 
 
 @pytest.fixture(
@@ -20,18 +20,10 @@ def bare_engine(request, tmp_path):
         yield engine
         engine.dispose()
         return
-    schema = f"t_{uuid.uuid4().hex[:12]}"
-    base = os.environ["TEST_DATABASE_URL"]
-    admin = create_database_engine(base)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in base else "?"
-    engine = create_database_engine(f"{base}{separator}options=-csearch_path%3D{schema}")
-    yield engine
-    engine.dispose()
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with postgres_schema() as url:
+        engine = create_database_engine(url)
+        yield engine
+        engine.dispose()
 
 
 def _ids(engine):

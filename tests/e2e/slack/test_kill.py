@@ -24,6 +24,7 @@ from adapters.persistence.database import create_database_engine
 from tests.e2e.slack import slack_requests as sr
 from tests.e2e.slack.conftest import SIGNING_SECRET
 from tests.e2e.slack.fake_slack import FakeSlack
+from tests.pg_schema import postgres_schema
 
 ROOT = Path(__file__).resolve().parents[3]
 CHANNEL = "C0KILLED"
@@ -153,16 +154,8 @@ def database_url(request, tmp_path):
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'rasmus.db'}"
         return
-    schema = f"k_{uuid.uuid4().hex[:12]}"
-    base = os.environ["TEST_DATABASE_URL"]
-    admin = create_database_engine(base)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    separator = "&" if "?" in base else "?"
-    yield f"{base}{separator}options=-csearch_path%3D{schema}"
-    with admin.begin() as connection:
-        connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-    admin.dispose()
+    with postgres_schema("k") as url:
+        yield url
 
 
 async def test_a_server_killed_mid_burst_loses_no_acknowledged_note_and_stores_none_twice(
