@@ -9,34 +9,17 @@ from __future__ import annotations
 
 import asyncio
 
-import aiohttp
 from aiohttp import web
 
+from tests.e2e.teams.local_proxy import LocalProxy
 
-class BotDoor:
+
+class BotDoor(LocalProxy):
     def __init__(self, target: str):
+        super().__init__()
         self.target = target  # the bot's base URL
         self.count = 0
         self._changed = asyncio.Condition()
-        self._runner: web.AppRunner | None = None
-        self._session: aiohttp.ClientSession | None = None
-        self.port = 0
-
-    async def start(self) -> None:
-        app = web.Application()
-        app.router.add_route("*", "/{tail:.*}", self._forward)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]
-        self._session = aiohttp.ClientSession()
-
-    async def stop(self) -> None:
-        if self._session:
-            await self._session.close()
-        if self._runner:
-            await self._runner.cleanup()
 
     @property
     def url(self) -> str:

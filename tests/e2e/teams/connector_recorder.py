@@ -11,8 +11,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-import aiohttp
 from aiohttp import web
+
+from tests.e2e.teams.local_proxy import LocalProxy
 
 
 @dataclass(frozen=True)
@@ -25,29 +26,11 @@ class Sent:
     answer: dict | None = None
 
 
-class ConnectorRecorder:
+class ConnectorRecorder(LocalProxy):
     def __init__(self):
+        super().__init__()
         self.target = ""  # the emulator's base URL, set once it listens
         self.sent: list[Sent] = []
-        self._runner: web.AppRunner | None = None
-        self._session: aiohttp.ClientSession | None = None
-        self.port = 0
-
-    async def start(self) -> None:
-        app = web.Application()
-        app.router.add_route("*", "/{tail:.*}", self._forward)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.port = site._server.sockets[0].getsockname()[1]
-        self._session = aiohttp.ClientSession()
-
-    async def stop(self) -> None:
-        if self._session:
-            await self._session.close()
-        if self._runner:
-            await self._runner.cleanup()
 
     @property
     def url(self) -> str:
