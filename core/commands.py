@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from core.circles import Circle
 from core.dates import Day
-from core.model import Colour, Step, Timing
+from core.model import Colour, Rating, Step, Timing
 
 
 @dataclass(frozen=True)
@@ -166,6 +166,83 @@ class DeleteWorkshop:
     number: int | None = None  # an earlier workshop of the channel, by the number status shows
 
 
+@dataclass(frozen=True)
+class PlanCheckIns:
+    """`checkins 2w 1m 3m` / `tjekplan 2u 1m 3m`: replaces the plan; no offsets plans none."""
+
+    offsets: tuple[str, ...]
+    post_time: str | None = None  # `kl 10:00` / `at 10:00`: a new local posting time
+
+
+@dataclass(frozen=True)
+class AnswerCheckIn:
+    """`checkin [anonymous] <circle> <better|same|worse> [comment]`."""
+
+    circle: Circle
+    rating: Rating
+    comment: str = ""
+    anonymous: bool = False
+    checkin: int | None = None  # a card or button names its check-in; typed: the open one
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class CloseCheckIn:
+    """`checkin close` / `tjek luk`: the answer window closes now; the stock-taking follows."""
+
+
+@dataclass(frozen=True)
+class AddLearning:
+    """How an improvement succeeded: `learning [circle] <text>` / `læring [cirkel] <tekst>`."""
+
+    text: str
+    circle: Circle | None = None
+    anonymous: bool = False
+
+
+@dataclass(frozen=True)
+class MarkActionable:
+    """A red note or a worse answer the team can do something about (again: unmarks)."""
+
+    short_id: str
+
+
+@dataclass(frozen=True)
+class MarkDone:
+    short_id: str  # an agreement: `done AF1` / `færdig AF1`
+
+
+@dataclass(frozen=True)
+class ReopenAgreement:
+    short_id: str  # `reopen AF1` / `genåbn AF1`
+
+
+@dataclass(frozen=True)
+class MarkPrerequisite:
+    short_id: str
+    met: bool | None  # `met F1` / `opfyldt F1`; `met F1 no` / `opfyldt F1 nej`
+
+
+@dataclass(frozen=True)
+class GoToStep:
+    step: Step  # `step 6` / `trin opfølgning`
+
+
+@dataclass(frozen=True)
+class KeepCheckIns:
+    """The answer to the question `end` asks before follow-up."""
+
+    keep: bool
+    origin: Origin | None = None
+
+
+@dataclass(frozen=True)
+class Tick:
+    """Due work (check-ins, the stock-taking, reminders, nudges): given by the scheduler, never
+    typed. The core does what is due at the decision's `now`, and records it, so a second
+    tick for the same moment does nothing."""
+
+
 Command = (
     Help
     | StartWorkshop
@@ -192,4 +269,15 @@ Command = (
     | SetLanguage
     | EndWorkshop
     | DeleteWorkshop
+    | PlanCheckIns
+    | AnswerCheckIn
+    | CloseCheckIn
+    | AddLearning
+    | MarkActionable
+    | MarkDone
+    | ReopenAgreement
+    | MarkPrerequisite
+    | GoToStep
+    | KeepCheckIns
+    | Tick
 )

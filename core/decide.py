@@ -112,6 +112,7 @@ def _start(workshop: Workshop | None, cmd: c.StartWorkshop, ctx: Context) -> Dec
         language=ctx.language,
         facilitators=(ctx.actor.user_id,),
         number=workshop.number + 1 if workshop is not None else 1,
+        step_opened_at=ctx.now,
     )
     lang = started.language
     said = Said("started", {"technology": cmd.technology, "who": ctx.actor.label})

@@ -13,12 +13,13 @@ from typing import Any
 
 from core.circles import Circle
 from core.cleaning import quote
-from core.model import Colour, Item, Step, Workshop
+from core.model import Agreement, CheckInAnswer, Colour, Item, Step, Workshop
 
 
 class Audience(StrEnum):
     CHANNEL = "channel"
     PRIVATE = "private"  # only the person who acted (ephemeral in Slack, 1:1 where Teams allows)
+    DIRECT = "direct"  # a direct message to each of `Reply.to` (reminders, nudges): a DM, a 1:1
 
 
 @dataclass(frozen=True)
@@ -177,6 +178,62 @@ class ColourNeeded:
     anonymous: bool
 
 
+@dataclass(frozen=True)
+class CheckInPost:
+    """A check-in in the channel: every circle with better / same / worse, how to answer by
+    text, and the agreements that are open or due."""
+
+    workshop: Workshop
+    number: int
+
+
+@dataclass(frozen=True)
+class AnswerConfirmed:
+    """Shown only to the person who answered (an anonymous answer cannot be changed later)."""
+
+    answer: CheckInAnswer
+    replaced: bool = False
+
+
+@dataclass(frozen=True)
+class StockTaking:
+    """After a check-in closes: per circle what was expected (green and red notes) beside what
+    was experienced (counts and comments, earlier check-ins too), then the method's questions."""
+
+    workshop: Workshop
+    number: int
+
+
+@dataclass(frozen=True)
+class AgreementReminder:
+    """To each owner: an agreement is due in two working days (`soon`) or today (`today`)."""
+
+    agreement: Agreement
+    technology: str
+    when: str  # "soon" | "today"
+
+
+@dataclass(frozen=True)
+class FacilitatorNudge:
+    """To the facilitators: a step open for a week (`step_open`, with its contributions), a
+    go-live passed with no check-ins planned (`no_checkins`), or work missed while the bot was
+    down (`missed`, with what)."""
+
+    technology: str
+    kind: str
+    step: Step | None = None
+    contributions: int = 0
+    missed: tuple[str, ...] = ()  # e.g. ("checkin:1", "reminder:AF2")
+
+
+@dataclass(frozen=True)
+class KeepCheckInsQuestion:
+    """`end` before follow-up: should the planned check-ins still come?"""
+
+    workshop_id: str
+    planned: int
+
+
 Message = (
     Refusal
     | Said
@@ -192,6 +249,12 @@ Message = (
     | ExportReady
     | DeleteConfirmNeeded
     | ColourNeeded
+    | CheckInPost
+    | AnswerConfirmed
+    | StockTaking
+    | AgreementReminder
+    | FacilitatorNudge
+    | KeepCheckInsQuestion
 )
 
 
@@ -200,3 +263,4 @@ class Reply:
     audience: Audience
     message: Message
     language: str = "da"
+    to: tuple[str, ...] = ()  # user ids, for Audience.DIRECT only

@@ -38,6 +38,14 @@ class Timing(StrEnum):
     AFTER = "after"
 
 
+class Rating(StrEnum):
+    """How work in a circle changed after the roll-out, as a check-in asks it."""
+
+    BETTER = "better"
+    SAME = "same"  # a real answer: nothing changed here
+    WORSE = "worse"
+
+
 class ItemStatus(StrEnum):
     ACTIVE = "active"
     WITHDRAWN = "withdrawn"  # by its author
@@ -77,6 +85,7 @@ class Note:
     code_hash: str | None = None  # anonymous authors prove authorship with a one-time code
     source_ref: str | None = None  # the platform message it came from; never for anonymous notes
     updated_at: datetime | None = None
+    actionable: bool = False  # a red note the team judged it can do something about
 
     @property
     def anonymous(self) -> bool:
@@ -96,6 +105,7 @@ class Prerequisite:
     code_hash: str | None = None
     updated_at: datetime | None = None
     note: str | None = None  # the short id of the note it answers, e.g. a red R2
+    met: bool | None = None  # at a check-in: met, not met, or not yet said
     voters: tuple[str, ...] = ()  # user ids of the dot-votes on it, one per person
 
     @property
@@ -119,10 +129,16 @@ class Agreement:
     status: ItemStatus = ItemStatus.ACTIVE
     updated_at: datetime | None = None
     prerequisite: str | None = None  # the short id of the prerequisite it carries out
+    done_at: datetime | None = None  # closed by an owner or a facilitator; None: open
+    checkin: int | None = None  # made in follow-up: the number of the check-in it came from
 
     @property
     def anonymous(self) -> bool:
         return False
+
+    @property
+    def is_done(self) -> bool:
+        return self.done_at is not None
 
     @property
     def code_hash(self) -> None:
@@ -130,6 +146,66 @@ class Agreement:
 
 
 Item = Note | Prerequisite | Agreement
+
+
+@dataclass(frozen=True)
+class FollowUpSettings:
+    """When check-ins come and how they are read; per workshop."""
+
+    offsets: tuple[str, ...] = ("1m", "3m")  # after go-live; `2w`, `1m`, `10d`; () plans none
+    post_time: str = "09:00"  # local time, in the workshop's timezone, on a working day
+    window_days: int = 7  # how long a check-in takes answers before the stock-taking
+    anonymous_threshold: int = 3  # anonymous answers count once this many people answered
+    late_limit_days: int = 7  # due work later than this is shown as missed, never sent late
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """One planned check-in after go-live. Kept after it closes, so the next compares with it."""
+
+    number: int  # 1, 2, ...: in the order they were planned
+    offset: str  # as planned: `1m`
+    due_at: datetime  # the working day's posting time, UTC
+    posted_at: datetime | None = None
+    closes_at: datetime | None = None  # posted_at + the window
+    closed_at: datetime | None = None  # the stock-taking was posted
+    missed: bool = False  # over the late limit when the bot came to it: never posted
+
+    @property
+    def is_open(self) -> bool:
+        return self.posted_at is not None and self.closed_at is None
+
+
+@dataclass(frozen=True)
+class CheckInAnswer:
+    """Per person, circle and check-in one answer (a named one is replaced by the next)."""
+
+    id: str
+    short_id: str  # E1, E2 ...: a worse answer can be marked actionable by it
+    checkin: int
+    circle: Circle
+    rating: Rating
+    comment: str
+    author: Actor | None  # None: anonymous; nothing of the author is kept
+    created_at: datetime
+    actionable: bool = False
+
+    @property
+    def anonymous(self) -> bool:
+        return self.author is None
+
+
+@dataclass(frozen=True)
+class Learning:
+    """How an improvement succeeded, kept so it can be used again (the stock-taking asks)."""
+
+    id: str
+    short_id: str  # L1, L2 ...
+    checkin: int | None
+    circle: Circle | None
+    text: str
+    author: Actor | None
+    created_at: datetime
 
 
 @dataclass(frozen=True)
@@ -152,6 +228,14 @@ class Workshop:
     show_names: bool = True  # False: the wall and the board show no names, as on paper
     number: int = 1  # the channel's first workshop is 1, the next 2: how status names them
     exports: tuple[tuple[str, datetime], ...] = ()  # (hashed person, last export): pacing
+    step_opened_at: datetime | None = None  # when the current step began (nudges count from it)
+    followup: FollowUpSettings = FollowUpSettings()
+    checkins: tuple[CheckIn, ...] = ()
+    answers: tuple[CheckInAnswer, ...] = ()
+    learnings: tuple[Learning, ...] = ()
+    # Keys of reminders and nudges already sent: each goes out once (core.followup names them).
+    sent: tuple[str, ...] = ()
+    checkins_after_end: bool = True  # `end` before follow-up asks; a closed workshop may keep them
 
     @property
     def is_closed(self) -> bool:

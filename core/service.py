@@ -19,6 +19,7 @@ from core.commands import Command, EditItem, WithdrawItem
 from core.context import code_opens
 from core.decide import Context, decide
 from core.events import Event, evolve
+from core.followup import next_wakeup
 from core.language import check_texts, parse
 from core.messages import Audience, EarlierWorkshop, Refusal, Reply
 from core.model import Actor, ChannelKey, Workshop
@@ -68,6 +69,10 @@ class Unit(Protocol):
 
     def others(self) -> list[EarlierWorkshop]:
         """The channel's workshops other than the unit's, oldest first."""
+
+    def wake_at(self, when: datetime | None) -> None:
+        """When the unit's workshop next has due work (core.followup); None: nothing planned.
+        The scheduler gives the core a `Tick` for this channel once that time has come."""
 
 
 class Store(Protocol):
@@ -155,6 +160,8 @@ class WorkshopService:
                 unit.record(decision.events)
             for event in decision.events:
                 workshop = evolve(workshop, event)
+            if decision.events and workshop is not None:
+                unit.wake_at(next_wakeup(workshop))
             return Outcome(decision.replies, workshop, list(decision.events))
 
     def _channel_of_code(self, incoming: Incoming, command) -> ChannelKey:

@@ -51,11 +51,15 @@ class MemoryUnit:
         for event in events:
             self.workshop = evolve(self.workshop, event)
 
+    def wake_at(self, when: datetime | None) -> None:
+        self.store.wakeups[self.channel] = when
+
 
 @dataclass
 class MemoryStore:
     workshops: dict[str, Workshop] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)
+    wakeups: dict[ChannelKey, datetime | None] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
     def current(self, channel: ChannelKey) -> Workshop | None:

@@ -71,6 +71,9 @@ class SqlUnit:
         self.version = row.version
         return True
 
+    def wake_at(self, when) -> None:
+        """SKELETON: the persistence helper stores it on the workshop's row (`wake_at`)."""
+
     def others(self) -> list[EarlierWorkshop]:
         return cw.others(self.session, self.channel, self.workshop.id if self.workshop else "")
 
