@@ -6,7 +6,8 @@ from collections.abc import Callable
 
 from core import commands as c
 from core import events as e
-from core import freedoms, items, reach
+from core import followup, freedoms, items, reach
+from core import followup_plan as plan
 from core import method as m
 from core.circles import BY_CIRCLE, CIRCLES
 from core.context import Context, Decision, authorship, private, refuse
@@ -50,6 +51,8 @@ def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decis
         return private(InspirationView(circles), lang)
     if isinstance(command, c.StartWorkshop):
         return _start(workshop, command, ctx)
+    if isinstance(command, c.Tick):  # the bot's own: no one to refuse, no reply when idle
+        return followup.tick(workshop, command, ctx)
     if workshop is None and isinstance(command, c.EditItem | c.WithdrawItem) and command.code:
         # A code typed where no workshop lives (a personal chat) found no note of its own.
         hint = "hint_code" if isinstance(command, c.EditItem) else "hint_code_withdraw"
@@ -230,10 +233,6 @@ def _said(workshop: Workshop, event: e.Event, key: str, **params) -> Decision:
     return Decision([event], [Reply(Audience.CHANNEL, Said(key, params), workshop.language)])
 
 
-def _rollout(workshop: Workshop, cmd: c.SetRollout, ctx: Context) -> Decision:
-    return _said(workshop, e.RolloutSet(cmd.day), "rollout_set", day=cmd.day)
-
-
 def _facilitator(workshop: Workshop, cmd: c.AddFacilitator, ctx: Context) -> Decision:
     user_id = mention_id(cmd.who)
     if workshop.is_facilitator(user_id):
@@ -248,16 +247,6 @@ def _language(workshop: Workshop, cmd: c.SetLanguage, ctx: Context) -> Decision:
     return Decision(
         [e.LanguageChanged(cmd.language)],
         [Reply(Audience.CHANNEL, Said("language_set"), cmd.language)],
-    )
-
-
-def _end(workshop: Workshop, cmd: c.EndWorkshop, ctx: Context) -> Decision:
-    if workshop.is_closed:
-        return refuse(workshop.language, "closed", "hint_board")
-    ended = e.evolve(workshop, e.WorkshopEnded(ctx.now))
-    return Decision(
-        [e.WorkshopEnded(ctx.now)],
-        [Reply(Audience.CHANNEL, StepOpened(ended, Step.CLOSED), workshop.language)],
     )
 
 
@@ -278,7 +267,7 @@ _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.AddNote: _note,
     c.AddPrerequisite: _prereq,
     c.AddAgreement: _agree,
-    c.SetRollout: _rollout,
+    c.SetRollout: plan.set_rollout,
     c.AddFacilitator: _facilitator,
     c.EditItem: items.edit_item,
     c.WithdrawItem: items.withdraw_item,
@@ -294,6 +283,10 @@ _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.ShowStatus: reach.status,
     c.Export: reach.export,
     c.SetLanguage: _language,
-    c.EndWorkshop: _end,
+    c.EndWorkshop: plan.end,
     c.DeleteWorkshop: _delete,
+    c.PlanCheckIns: plan.plan_checkins,
+    c.KeepCheckIns: plan.keep_checkins,
+    c.GoToStep: plan.go_to_step,
+    c.Tick: followup.tick,
 }

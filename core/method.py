@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from core import commands as c
 from core import parsers as p
+from core import parsers_followup as pf
 from core import parsers_plans as pp
 from core.messages import Refusal, TextRef
 from core.model import WALKABLE, Colour, Step
@@ -301,6 +302,25 @@ COMMANDS: tuple[CommandEntry, ...] = (
     # Edited and deleted chat messages: nobody types these, the platform reports them.
     CommandEntry(c.EditFromMessage, "edit-message", None, _say(""), _say(""), writes=True),
     CommandEntry(c.WithdrawFromMessage, "delete-message", None, _say(""), _say(""), writes=True),
+    # The follow-up's timing. A closed workshop takes `checkins keep|none` (the answer to the
+    # question `end` asks), so the reader, not the table, refuses other plans there.
+    CommandEntry(
+        c.PlanCheckIns, "checkins", pf.parse_checkins,
+        _say("tjekplan", "tjekplan <2u 1m 3m> [kl 10:00]",
+             "planlægger tjek efter udrulningen (d, u, m); tjekplan ingen: ingen tjek"),
+        _say("checkins", "checkins <2w 1m 3m> [at 10:00]",
+             "plans check-ins after the go-live (d, w, m); checkins none: no check-ins"),
+        steps=EVERY, facilitator=True, action_key="action_checkins"),
+    # `checkins keep` / `tjekplan behold`, or the question's button: read by the reader above.
+    CommandEntry(c.KeepCheckIns, "checkins-keep", None, _say(""), _say(""),
+                 steps=(Step.CLOSED,), facilitator=True, action_key="action_checkins"),
+    CommandEntry(
+        c.GoToStep, "step", pf.parse_step,
+        _say("trin", "trin <1-6|navn>", "går direkte til et trin; trin 6 er opfølgningen"),
+        _say("step", "step <1-6|name>", "goes straight to a step; step 6 is the follow-up"),
+        action_key="action_step", **_FACILITATOR),
+    # Due work, from the scheduler: never typed, never in help, for no one to be refused.
+    CommandEntry(c.Tick, "tick", None, _say(""), _say(""), steps=()),
 )
 # fmt: on
 

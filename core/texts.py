@@ -287,9 +287,11 @@ def all_keys() -> set[str]:
 from core.texts_cleaning import CLEANING  # noqa: E402
 from core.texts_controls import CONTROLS  # noqa: E402
 from core.texts_flow import FLOW  # noqa: E402
+from core.texts_followup import FOLLOWUP  # noqa: E402
 from core.texts_reach import REACH  # noqa: E402
 from core.texts_wall import WALL  # noqa: E402
 
+PARTS = (TEXTS, CLEANING, CONTROLS, FLOW, REACH, WALL, FOLLOWUP)
 ALL: dict[str, dict[str, str]] = {}
-for _part in (TEXTS, CLEANING, CONTROLS, FLOW, REACH, WALL):
+for _part in PARTS:
     ALL.update(_part)

@@ -38,6 +38,8 @@ _ARGUMENTS = {
     c.SetLanguage: " en",
     c.Vote: " F1",
     c.ShowNames: " fra",
+    c.PlanCheckIns: " 2w 1m",
+    c.GoToStep: " 6",
 }
 TYPED = [e for e in COMMANDS if e.parser is not None]
 
