@@ -12,17 +12,20 @@ from core.dates import show_day
 from core.help import help_lines
 from core.ids import id_label
 from core.messages import (
+    AgreementReminder,
     BoardView,
     CirclePrompt,
     ColourNeeded,
     CountsChanged,
     DeleteConfirmNeeded,
     ExportReady,
+    FacilitatorNudge,
     HelpView,
     InspirationView,
     ItemConfirmed,
     ItemId,
     ItemRemoved,
+    KeepCheckInsQuestion,
     Mentions,
     Message,
     Refusal,
@@ -34,6 +37,7 @@ from core.messages import (
 )
 from core.method import STEP, prompt_key
 from core.model import WALKABLE, Agreement, Colour, Note, Step, Workshop
+from core.plain_followup import followup_text
 from core.report import (
     active_agreements,
     colour_label,
@@ -237,4 +241,6 @@ def render(message: Message, lang: str, people: People = owner_label) -> str:
             return t("confirm_delete", lang, technology=technology)
         case ColourNeeded():
             return f"{t('colour_needed', lang)} {t('hint_colour', lang)}"
+        case AgreementReminder() | FacilitatorNudge() | KeepCheckInsQuestion():
+            return followup_text(message, lang)
     raise TypeError(f"no plain rendering for {message!r}")

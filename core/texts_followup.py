@@ -6,12 +6,12 @@ from __future__ import annotations
 FOLLOWUP: dict[str, dict[str, str]] = {
     # --- the plan ---
     "checkins_planned": {
-        "da": "Planlagte tjek: {count}. Det første kommer {day} kl. {time}, her i kanalen.",
+        "da": "{count} tjek er planlagt. Det første kommer {day} kl. {time}, her i kanalen.",
         "en": "Check-ins planned: {count}. The first comes on {day} at {time}, here in the "
         "channel.",
     },
     "checkins_first_now": {
-        "da": "Planlagte tjek: {count}. Tidspunktet for det første er allerede nået, så det "
+        "da": "{count} tjek er planlagt. Tidspunktet for det første er allerede nået, så det "
         "kommer om lidt.",
         "en": "Check-ins planned: {count}. The first one's time has already come, so it follows "
         "in a moment.",
