@@ -21,10 +21,13 @@ def utc(*parts: int) -> datetime:
     return datetime(*parts, tzinfo=UTC)
 
 
+MONDAY = utc(2027, 1, 4, 9)  # Monday 4 January 2027, 10:00 in Copenhagen
+
+
 class Follow:
     """One channel's workshop with a clock that stands still until told, and the scheduler."""
 
-    def __init__(self, start: datetime = utc(2027, 1, 4, 9)):
+    def __init__(self, start: datetime = MONDAY):
         self.clock = SteppingClock(now=start, step=timedelta(0))
         self.store = MemoryStore()
         self.service = WorkshopService(self.store, self.clock, CountingIds())
