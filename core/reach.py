@@ -41,6 +41,10 @@ def focus(unit: Focusable, command: c.Command) -> Refusal | None:
         if (current is not None and current.number == number) or unit.switch(number=number):
             return None
         return Refusal("no_such_workshop", {"number": number}, "hint_status")
+    if isinstance(command, c.Tick) and command.workshop_id and current is not None:
+        if current.id != command.workshop_id:
+            unit.switch(workshop_id=command.workshop_id)  # gone: the current one's work only
+        return None
     origin = getattr(command, "origin", None)
     if isinstance(command, c.DeleteWorkshop) and origin and current is not None:
         if origin.workshop_id != current.id:

@@ -10,6 +10,7 @@ from core.events import CheckInClosed, CheckInPosted, StepChanged
 from core.followup import next_wakeup
 from core.messages import Audience, CheckInPost, StepOpened, StockTaking
 from core.model import Step
+from core.service import Incoming
 from tests.conftest import CHANNEL
 from tests.unit.followup_kit import RASMUS, Follow, of, utc, walk
 
@@ -163,3 +164,17 @@ def test_closing_events_are_recorded_at_the_ticks_time():
     outcome = follow.tick()
     assert outcome.events == [CheckInClosed(1, utc(2027, 2, 22, 9, 30))]
     assert StepChanged not in {type(e) for e in outcome.events}
+
+
+def test_a_tick_for_a_closed_workshop_beside_a_newer_one_does_the_closed_ones_work():
+    follow = _planned()
+    first = follow.say("afslut").workshop
+    follow.say("tjekplan behold")
+    second = follow.say("ny Robotstøvsuger").workshop
+    follow.at(utc(2027, 2, 15, 8))
+    tick = Tick(workshop_id=first.id)
+    outcome = follow.service.handle(Incoming(CHANNEL, RASMUS, command=tick, message_id="t1"))
+    assert outcome.workshop.id == first.id
+    [post] = [r.message for r in outcome.replies if isinstance(r.message, CheckInPost)]
+    assert post.workshop.id == first.id and post.number == 1
+    assert follow.workshop.id == second.id and follow.workshop.checkins == ()
