@@ -220,13 +220,13 @@ def _agree(workshop: Workshop, cmd: c.AddAgreement, ctx: Context) -> Decision:
         created_at=ctx.now,
         prerequisite=cmd.prerequisite,
     )
-    return Decision(
-        [e.AgreementAdded(agreement)],
-        [
-            Reply(Audience.PRIVATE, ItemConfirmed(agreement, "added"), lang),
-            Reply(Audience.CHANNEL, ItemConfirmed(agreement, "announced"), lang),
-        ],
-    )
+    replies = [
+        Reply(Audience.PRIVATE, ItemConfirmed(agreement, "added"), lang),
+        Reply(Audience.CHANNEL, ItemConfirmed(agreement, "announced"), lang),
+    ]
+    if not followup.owner_ids(agreement.owner):  # reminders go to people named with @ only
+        replies.append(Reply(Audience.PRIVATE, Said("agreement_no_reminders"), lang))
+    return Decision([e.AgreementAdded(agreement)], replies)
 
 
 def _said(workshop: Workshop, event: e.Event, key: str, **params) -> Decision:

@@ -100,6 +100,12 @@ FOLLOWUP: dict[str, dict[str, str]] = {
     "action_checkins": {"da": "planlægge tjek", "en": "plan check-ins"},
     "action_step": {"da": "skifte trin", "en": "change steps"},
     # --- reminders to the owners of an agreement ---
+    "agreement_no_reminders": {
+        "da": "Ingen får påmindelser om den: kun personer nævnt med @ får en besked to "
+        "arbejdsdage før og på dagen.",
+        "en": "No one gets reminders about it: only people named with @ get a message two "
+        "working days before and on the day.",
+    },
     "reminder_soon": {
         "da": "En venlig påmindelse: jeres aftale »{what}« ({short_id}) fra workshoppen om "
         "{technology} skal være klar om to arbejdsdage, {day}. Når den er gjort, skriv "

@@ -151,3 +151,14 @@ def test_reminders_follow_the_workshops_own_posting_time_and_timezone():
     follow.say("tjekplan 1m kl 8:30")
     times = [d.at for d in agenda(follow.workshop) if d.kind == "remind"]
     assert times == [utc(2027, 2, 1, 13, 30), utc(2027, 2, 3, 13, 30)]
+
+
+def test_an_agreement_without_anyone_named_with_at_tells_its_writer_no_one_is_reminded():
+    follow = _agreements()
+    plain = follow.say("aftale TR og AMR 3/2-2027 Tag det op i MED")
+    said = [r for r in plain.replies if getattr(r.message, "key", "") == "agreement_no_reminders"]
+    assert [r.audience for r in said] == [Audience.PRIVATE]
+    named = follow.say("aftale <@U1> og TR 3/2-2027 Evaluering")
+    assert not [
+        r for r in named.replies if getattr(r.message, "key", "") == "agreement_no_reminders"
+    ]
