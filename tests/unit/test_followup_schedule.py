@@ -133,3 +133,11 @@ def test_a_new_plan_comes_after_the_posted_check_ins_and_numbers_on_from_them():
     workshop = _workshop(date(2027, 1, 4), checkins=(posted, missed))
     planned = plan(workshop, FollowUpSettings(offsets=("2w", "1m", "2m", "3m")))
     assert [(ci.number, ci.offset) for ci in planned] == [(3, "2m"), (4, "3m")]
+
+
+def test_check_ins_around_the_end_of_summer_time_keep_nine_oclock_local():
+    # 29 September + 1m is Friday 29 October (summer time); 30 September + 1m is Saturday 30
+    # October, so Monday 1 November, after summer time ended on Sunday 31 October.
+    [summer] = plan(_workshop(date(2027, 9, 29)), FollowUpSettings(offsets=("1m",)))
+    [winter] = plan(_workshop(date(2027, 9, 30)), FollowUpSettings(offsets=("1m",)))
+    assert summer.due_at == utc(2027, 10, 29, 7) and winter.due_at == utc(2027, 11, 1, 8)

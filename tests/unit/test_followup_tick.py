@@ -178,3 +178,11 @@ def test_a_tick_for_a_closed_workshop_beside_a_newer_one_does_the_closed_ones_wo
     [post] = [r.message for r in outcome.replies if isinstance(r.message, CheckInPost)]
     assert post.workshop.id == first.id and post.number == 1
     assert follow.workshop.id == second.id and follow.workshop.checkins == ()
+
+
+def test_a_check_in_falling_on_good_friday_is_posted_after_easter_at_nine_summer_time():
+    follow = _planned(rollout="26/2-2027", offsets="1m")
+    said = follow.run_until(utc(2027, 4, 1))
+    assert [(when, r.message.number) for when, r in of(said, CheckInPost)] == [
+        (utc(2027, 3, 30, 7), 1)
+    ]
