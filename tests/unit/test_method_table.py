@@ -38,6 +38,11 @@ _ARGUMENTS = {
     c.SetLanguage: " en",
     c.Vote: " F1",
     c.ShowNames: " fra",
+    c.AnswerCheckIn: " sundt samme",
+    c.AddLearning: " Vi øvede i små hold",
+    c.MarkActionable: " R1",
+    c.MarkDone: " AF1",
+    c.MarkPrerequisite: " F1",
 }
 TYPED = [e for e in COMMANDS if e.parser is not None]
 
