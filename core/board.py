@@ -89,10 +89,11 @@ def follow_up_lines(
     agreements = active_agreements(workshop)
     lines = [f"-- {t('board_agreements', lang)}: {len(agreements)}"]
     for number, group in agreement_groups(workshop):
+        indent = "   " if number is None else "     "
         if number is not None:
             lines.append(f"   {after_checkin(number, lang)}:")
         lines += [
-            f"   {item_line(a, lang, people)}{state_suffix(workshop, a, today, lang)}"
+            f"{indent}{item_line(a, lang, people)}{state_suffix(workshop, a, today, lang)}"
             for a in group
         ]
     if workshop.checkins:

@@ -58,6 +58,8 @@ def answer_text(message: AnswerConfirmed, lang: str) -> str:
 
 def _circle_lines(part: CircleStock, lang: str) -> list[str]:
     info = BY_CIRCLE[part.circle]
+    if not part.expected and not part.tally.total and not any(c.total for _, c in part.earlier):
+        return [f"-- {info.name[lang]}: {t('stock_nothing', lang)}"]  # nothing to hold up
     marked = f" · {t('marked_actionable', lang)}"
     lines = [f"-- {info.name[lang]}", f"   {t('stock_expected', lang)}:"]
     for note in part.expected:
