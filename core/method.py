@@ -339,7 +339,7 @@ COMMANDS: tuple[CommandEntry, ...] = (
     CommandEntry(
         c.MarkDone, "done", pf.parse_done,
         _say("færdig faerdig fardig", "færdig <AF1>",
-             "en aftale er gjort; kan gives af dem, den nævner, og af facilitatorerne"),
+             "en aftale er gjort; det kan dens ansvarlige og facilitatorerne melde"),
         _say("done", "done <AF1>",
              "an agreement is done; its named owners or a facilitator can say so"),
         steps=_AGREED, writes=True, after_end=True),
