@@ -146,3 +146,14 @@ def test_a_card_names_its_check_in_and_a_closed_or_unknown_one_is_refused(say, s
     assert refusal(outcome) == "checkin_closed"
     assert refusal(say("tjek realistisk bedre")) == "no_open_checkin"
     assert len(stored(service).answers) == 1
+
+
+def test_a_form_answer_meets_the_text_rules_and_may_leave_the_comment_empty(say, service):
+    follow_up(say, service)
+    blank = c.AnswerCheckIn(Circle.DEVELOPING, Rating.SAME, comment="   ")
+    outcome = service.handle(Incoming(CHANNEL, Actor("bo", "Bo"), command=blank))
+    assert messages(outcome, AnswerConfirmed)[0].answer.comment == ""
+    long = c.AnswerCheckIn(Circle.DEVELOPING, Rating.WORSE, comment="x" * 2001)
+    outcome = service.handle(Incoming(CHANNEL, Actor("bo", "Bo"), command=long))
+    assert refusal(outcome) == "text_too_long"
+    assert [a.rating for a in stored(service).answers] == [Rating.SAME]
