@@ -5,9 +5,18 @@ part is the wall's "show all"."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from core.circles import BY_CIRCLE, Circle
 from core.dates import show_day
+from core.followup_text import (
+    after_checkin,
+    agreement_groups,
+    checkin_lines,
+    learning_groups,
+    learning_line,
+    state_suffix,
+)
 from core.ids import id_label
 from core.model import Agreement, Note, Workshop
 from core.report import (
@@ -47,7 +56,8 @@ def item_line(item, lang: str, people: People = owner_label, names: bool = True)
     who = f" ({author_label(item, lang)})" if names else ""
     if isinstance(item, Note):
         label = colour_label(item.colour, item.step, lang)
-        return f"{id_label(item.short_id, lang)} ({label}) {one_line(item.text)}{who}"
+        mark = f" · {t('marked_actionable', lang)}" if item.actionable else ""
+        return f"{id_label(item.short_id, lang)} ({label}) {one_line(item.text)}{who}{mark}"
     tags = " · ".join([timing_label(item.timing, lang), *prerequisite_details(item, lang)])
     return f"{id_label(item.short_id, lang)} ({tags}) {one_line(item.text)}{who}"
 
@@ -71,7 +81,35 @@ def _section_lines(section: CircleSection, workshop: Workshop, lang: str) -> lis
     return lines
 
 
-def board_text(workshop: Workshop, lang: str, people: People = owner_label) -> str:
+def follow_up_lines(
+    workshop: Workshop, lang: str, people: People = owner_label, today: date | None = None
+) -> list[str]:
+    """The agreements with their state, grouped under the check-in they came from; then the
+    check-ins with their counts and the learnings, once there are any."""
+    agreements = active_agreements(workshop)
+    lines = [f"-- {t('board_agreements', lang)}: {len(agreements)}"]
+    for number, group in agreement_groups(workshop):
+        indent = "   " if number is None else "     "
+        if number is not None:
+            lines.append(f"   {after_checkin(number, lang)}:")
+        lines += [
+            f"{indent}{item_line(a, lang, people)}{state_suffix(workshop, a, today, lang)}"
+            for a in group
+        ]
+    if workshop.checkins:
+        lines.append(f"-- {t('board_checkins', lang)}")
+        lines += [f"   {line}" for line in checkin_lines(workshop, lang)]
+    if workshop.learnings:
+        lines.append(f"-- {t('board_learnings', lang)}: {len(workshop.learnings)}")
+        for number, group in learning_groups(workshop):
+            lines.append(f"   {after_checkin(number, lang)}:")
+            lines += [f"     {learning_line(x, lang, workshop.show_names)}" for x in group]
+    return lines
+
+
+def board_text(
+    workshop: Workshop, lang: str, people: People = owner_label, today: date | None = None
+) -> str:
     names = workshop.show_names
     lines = [f"== {t('board_heading', lang, technology=workshop.technology)} =="]
     for section in circle_sections(workshop):
@@ -83,10 +121,7 @@ def board_text(workshop: Workshop, lang: str, people: People = owner_label) -> s
             details = "".join(f" · {d}" for d in prerequisite_details(p, lang) if d)
             who = f" ({author_label(p, lang)})" if names else ""
             lines.append(f"     {id_label(p.short_id, lang)} {one_line(p.text)}{who}{details}")
-    agreements = active_agreements(workshop)
-    lines.append(f"-- {t('board_agreements', lang)}: {len(agreements)}")
-    lines += [f"   {item_line(a, lang, people)}" for a in agreements]
-    return "\n".join(lines)
+    return "\n".join(lines + follow_up_lines(workshop, lang, people, today))
 
 
 def circle_board_text(workshop: Workshop, circle: Circle, lang: str) -> str:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from core import checkins, followup, freedoms, items, reach
 from core import commands as c
 from core import events as e
-from core import followup, freedoms, items, reach
 from core import followup_plan as plan
 from core import method as m
+from core.agenda import latest_posted
 from core.circles import BY_CIRCLE, CIRCLES
 from core.context import Context, Decision, authorship, private, refuse
 from core.dates import local_day, resolve_days
@@ -68,7 +69,7 @@ def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decis
             action=TextRef(action),
             facilitators=Mentions(workshop.facilitators),
         )
-    if isinstance(command, m.WRITES) and workshop.is_closed:
+    if isinstance(command, m.WRITES) and workshop.is_closed and not _after_end(workshop, command):
         return refuse(lang, "closed", "hint_board")
     mismatch = _origin_mismatch(workshop, getattr(command, "origin", None))
     if mismatch:
@@ -83,6 +84,12 @@ def decide(workshop: Workshop | None, command: c.Command, ctx: Context) -> Decis
         return private(command, lang)
     handler = _HANDLERS[type(command)]
     return handler(workshop, command, ctx)
+
+
+def _after_end(workshop: Workshop, command: c.Command) -> bool:
+    """A closed workshop that kept its check-ins still takes stock: answers, closing a
+    check-in, learnings, marks, agreements done or reopened, prerequisites met."""
+    return isinstance(command, m.AFTER_END) and checkins.keeps_checkins(workshop)
 
 
 def _origin_mismatch(workshop: Workshop, origin: c.Origin | None) -> Decision | None:
@@ -219,6 +226,8 @@ def _agree(workshop: Workshop, cmd: c.AddAgreement, ctx: Context) -> Decision:
         author=ctx.actor,
         created_at=ctx.now,
         prerequisite=cmd.prerequisite,
+        # Made in follow-up: grouped under the check-in whose stock-taking it came from.
+        checkin=latest_posted(workshop) if workshop.step is Step.FOLLOW_UP else None,
     )
     replies = [
         Reply(Audience.PRIVATE, ItemConfirmed(agreement, "added"), lang),
@@ -289,4 +298,5 @@ _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.KeepCheckIns: plan.keep_checkins,
     c.GoToStep: plan.go_to_step,
     c.Tick: followup.tick,
+    **checkins.HANDLERS,
 }

@@ -8,6 +8,7 @@ from core import events as e
 from core import method as m
 from core.circles import CIRCLES
 from core.context import Context, Decision, private, refuse
+from core.dates import local_day
 from core.language import mention_id
 from core.messages import Audience, BoardView, Mentions, Reply, Said, StepOpened, TextRef
 from core.model import VOTES_PER_PERSON, ItemStatus, Prerequisite, Step, Workshop
@@ -108,7 +109,8 @@ def show_board(workshop: Workshop, cmd: c.ShowBoard, ctx: Context) -> Decision:
     a closed workshop's and one circle's full list (the wall's "show all") only to whoever
     asked: a closed workshop says nothing more in the channel."""
     lang = workshop.language
+    today = local_day(ctx.now, workshop.timezone)
     everyone = cmd.circle is None and not workshop.is_closed
     if everyone and workshop.is_facilitator(ctx.actor.user_id):
-        return Decision([], [Reply(Audience.CHANNEL, BoardView(workshop), lang)])
-    return private(BoardView(workshop, cmd.circle), lang)
+        return Decision([], [Reply(Audience.CHANNEL, BoardView(workshop, today=today), lang)])
+    return private(BoardView(workshop, cmd.circle, today), lang)

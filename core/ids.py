@@ -1,6 +1,7 @@
 """Short ids people read and type: the model's own letters for notes (R, A, S, M, U, and SS for
-Sundt & sikkert), F for prerequisites, AF for agreements. An id is the same in every language
-and is always shown with its circle's or kind's name in the reader's language."""
+Sundt & sikkert), F for prerequisites, AF for agreements, E for check-in answers (erfaring) and
+L for learnings (læring). An id is the same in every language and is always shown with its
+circle's or kind's name in the reader's language."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ _PREFIX = re.compile(r"^([A-Z]+)\d+$")
 _KINDS = {
     "F": {"da": "forudsætning", "en": "prerequisite"},
     "AF": {"da": "aftale", "en": "agreement"},
+    "E": {"da": "erfaring", "en": "experience"},  # a check-in answer
+    "L": {"da": "læring", "en": "learning"},  # how an improvement succeeded
 }
 _BY_LETTER = {info.letter: info for info in CIRCLES}
 

@@ -93,7 +93,11 @@ _TEXTS: dict[type, tuple[tuple[str, int, str], ...]] = {
     c.EditItem: (("text", MAX_TEXT, "hint_board"),),
     c.StartWorkshop: (("technology", MAX_NAME, "hint_start"),),
     c.AddFacilitator: (("who", MAX_NAME, "hint_help"),),
+    c.AddLearning: (("text", MAX_TEXT, "hint_learning"),),
+    c.AnswerCheckIn: (("comment", MAX_TEXT, "hint_checkin"),),
 }
+# Texts a command may leave empty: checked only when something is written.
+_OPTIONAL = {(c.AnswerCheckIn, "comment")}
 
 
 def check_texts(command: c.Command) -> c.Command | Refusal:
@@ -102,6 +106,9 @@ def check_texts(command: c.Command) -> c.Command | Refusal:
         return Refusal("bad_form_field", {"field": wrong}, "hint_form_again")
     cleaned = {}
     for field, limit, hint in _TEXTS.get(type(command), ()):
+        if (type(command), field) in _OPTIONAL and not getattr(command, field).strip():
+            cleaned[field] = ""  # "same", with nothing to add, is a whole answer
+            continue
         text = clean_text(getattr(command, field), hint, limit)
         if isinstance(text, Refusal) and text.key == "text_too_long" and limit == MAX_NAME:
             # A name (a technology, a person) is not a note: no advice to split it.

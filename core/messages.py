@@ -7,7 +7,7 @@ Adapters render these: Block Kit for Slack, Adaptive Cards for Teams, plain text
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any
 
@@ -125,6 +125,7 @@ class ItemRemoved:
 class BoardView:
     workshop: Workshop
     circle: Circle | None = None  # one circle's notes in full (the wall's "show all")
+    today: date | None = None  # the workshop's local day: what is overdue
 
 
 @dataclass(frozen=True)
@@ -140,6 +141,7 @@ class EarlierWorkshop:
 class StatusView:
     workshop: Workshop
     others: tuple[EarlierWorkshop, ...] = ()
+    today: date | None = None  # the workshop's local day: what is overdue
 
 
 @dataclass(frozen=True)

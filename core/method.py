@@ -10,6 +10,7 @@ from enum import StrEnum
 
 from core import commands as c
 from core import parsers as p
+from core import parsers_checkins as pc
 from core import parsers_followup as pf
 from core import parsers_plans as pp
 from core.messages import Refusal, TextRef
@@ -141,6 +142,8 @@ class CommandEntry:
     writes: bool = False  # changes the board, so refused once the workshop is closed
     before_workshop: bool = False  # help lists it while there is no workshop yet
     in_manifest: bool = False  # one of the ten commands the Teams app's menu offers
+    # Still taken by a closed workshop that keeps its check-ins (core.checkins.keeps_checkins).
+    after_end: bool = False
 
     def wording(self, lang: str) -> Wording:
         return self.en if lang == "en" else self.da
@@ -163,6 +166,8 @@ class CommandEntry:
 
 
 _FACILITATOR = {"facilitator": True, "writes": True}
+_STOCK = (Step.FOLLOW_UP, Step.CLOSED)  # taking stock: in follow-up, and after `end`
+_AGREED = (Step.AGREEMENTS, *_STOCK)
 
 # One entry per command word, in the order help lists them.
 # fmt: off
@@ -290,7 +295,7 @@ COMMANDS: tuple[CommandEntry, ...] = (
         _say("end", "end", "closes the workshop; it can still be read and exported"),
         steps=EVERY, facilitator=True, action_key="action_end"),
     CommandEntry(
-        c.ReopenWorkshop, "reopen", pp.parse_reopen,
+        c.ReopenWorkshop, "reopen", pc.parse_reopen,
         _say("genåbn genaabn genabn", "genåbn", "åbner en afsluttet workshop igen"),
         _say("reopen", "reopen", "opens a closed workshop again"),
         steps=(Step.CLOSED,), facilitator=True, action_key="action_reopen"),
@@ -321,11 +326,60 @@ COMMANDS: tuple[CommandEntry, ...] = (
         action_key="action_step", **_FACILITATOR),
     # Due work, from the scheduler: never typed, never in help, for no one to be refused.
     CommandEntry(c.Tick, "tick", None, _say(""), _say(""), steps=()),
+    # --- taking stock after the roll-out (core.checkins) ---
+    CommandEntry(
+        c.AnswerCheckIn, "checkin", pc.parse_checkin,
+        _say("tjek", "tjek [anonym] <cirkel> <bedre|samme|værre> [kommentar]",
+             "svar på tjekket: er arbejdet i cirklen blevet bedre, det samme eller værre?"),
+        _say("checkin check-in", "checkin [anonymous] <circle> <better|same|worse> [comment]",
+             "answer the check-in: did work in the circle get better, stay the same or worse?"),
+        steps=_STOCK, writes=True, after_end=True),
+    # `tjek luk` / `checkin close`: read by the check-in reader above.
+    CommandEntry(
+        c.CloseCheckIn, "checkin-close", None,
+        _say("", "tjek luk", "lukker tjekket nu; så kommer statusopgørelsen"),
+        _say("", "checkin close", "closes the check-in now; then comes the stock-taking"),
+        steps=_STOCK, action_key="action_close_checkin", after_end=True, **_FACILITATOR),
+    CommandEntry(
+        c.AddLearning, "learning", pc.parse_learning,
+        _say("læring laering laring", "læring [anonym] [cirkel] <tekst>",
+             "hvordan lykkedes en forbedring? Skriv det ned, så I kan gøre det igen"),
+        _say("learning", "learning [anonymous] [circle] <text>",
+             "how did an improvement succeed? Write it down so you can do it again"),
+        steps=_STOCK, writes=True, after_end=True),
+    CommandEntry(
+        c.MarkActionable, "actionable", pc.parse_actionable,
+        _say("handlebar", "handlebar <id>",
+             "en rød note eller et værre-svar, I kan gøre noget ved (igen: fjerner mærket). "
+             "Det vurderer I sammen, så alle i teamet kan mærke"),
+        _say("actionable", "actionable <id>",
+             "a red note or a worse answer you can do something about (again: unmarks). "
+             "You judge it together, so anyone in the team can mark"),
+        steps=_STOCK, writes=True, after_end=True),
+    CommandEntry(
+        c.MarkDone, "done", pc.parse_done,
+        _say("færdig faerdig fardig", "færdig <AF1>",
+             "en aftale er gjort; det kan dens ansvarlige og facilitatorerne melde"),
+        _say("done", "done <AF1>",
+             "an agreement is done; its named owners or a facilitator can say so"),
+        steps=_AGREED, writes=True, after_end=True),
+    # `genåbn AF1` / `reopen AF1`: read by the workshop's reopen reader (an id picks this).
+    CommandEntry(
+        c.ReopenAgreement, "reopen-agreement", None,
+        _say("", "genåbn <AF1>", "en aftale er alligevel ikke gjort"),
+        _say("", "reopen <AF1>", "an agreement is not done after all"),
+        steps=_AGREED, writes=True, after_end=True),
+    CommandEntry(
+        c.MarkPrerequisite, "met", pc.parse_met,
+        _say("opfyldt", "opfyldt <F1> [ja|nej]", "om en forudsætning er opfyldt nu"),
+        _say("met", "met <F1> [yes|no]", "whether a prerequisite is met now"),
+        steps=_STOCK, action_key="action_met", after_end=True, **_FACILITATOR),
 )
 # fmt: on
 
 FACILITATOR_ONLY: tuple[type, ...] = tuple({e.command: 0 for e in COMMANDS if e.facilitator})
 WRITES: tuple[type, ...] = tuple({e.command: 0 for e in COMMANDS if e.writes})
+AFTER_END: tuple[type, ...] = tuple({e.command: 0 for e in COMMANDS if e.after_end})
 FACILITATOR_ACTIONS: dict[type, str] = {e.command: e.action_key for e in COMMANDS if e.action_key}
 ADDS: dict[type, Collects] = {e.command: e.adds for e in COMMANDS if e.adds}
 LISTED: tuple[CommandEntry, ...] = tuple(e for e in COMMANDS if e.syntax)  # in help

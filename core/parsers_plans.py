@@ -1,6 +1,6 @@
 """Readers for the joint part of the method: prerequisites (with or without timing, tied to a
 circle or a note), dot-votes, agreements with owners of several words, and the workshop's
-own settings (names on the wall, facilitators leaving, reopening, repeating a step)."""
+own settings (names on the wall, facilitators leaving, repeating a step)."""
 
 from __future__ import annotations
 
@@ -151,10 +151,6 @@ def parse_board(raw: str) -> c.Command | Refusal:
     if found is None:
         return Refusal("unknown_circle", {"word": raw.split()[0]}, "hint_circles")
     return c.ShowBoard(found[0])
-
-
-def parse_reopen(raw: str) -> c.Command | Refusal:
-    return c.ReopenWorkshop()
 
 
 def parse_again(raw: str) -> c.Command | Refusal:

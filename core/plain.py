@@ -6,14 +6,18 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from core.agenda import states as agreement_states
 from core.board import board_text, circle_board_text, item_line, one_line
 from core.circles import BY_CIRCLE, CIRCLES
 from core.dates import show_day
+from core.followup_text import checkin_lines, following_up
 from core.help import help_lines
 from core.ids import id_label
 from core.messages import (
     AgreementReminder,
+    AnswerConfirmed,
     BoardView,
+    CheckInPost,
     CirclePrompt,
     ColourNeeded,
     CountsChanged,
@@ -32,11 +36,13 @@ from core.messages import (
     Said,
     StatusView,
     StepOpened,
+    StockTaking,
     TextRef,
     WallNote,
 )
 from core.method import STEP, prompt_key
 from core.model import WALKABLE, Agreement, Colour, Note, Step, Workshop
+from core.plain_checkins import answer_text, checkin_post_text, stock_text
 from core.plain_followup import followup_text
 from core.report import (
     active_agreements,
@@ -167,7 +173,9 @@ def others_lines(others, lang: str) -> list[str]:
     return [t("status_others", lang, list="; ".join(listed))]
 
 
-def status_text(workshop: Workshop, lang: str, people: People = owner_label) -> str:
+def status_text(
+    workshop: Workshop, lang: str, people: People = owner_label, today: date | None = None
+) -> str:
     lines = [
         t(
             "status_line",
@@ -191,6 +199,10 @@ def status_text(workshop: Workshop, lang: str, people: People = owner_label) -> 
         if workshop.rollout
         else t("status_no_rollout", lang),
     ]
+    if workshop.agreements and following_up(workshop):
+        counts = {s.value: n for s, n in agreement_states(workshop, today).items()}
+        lines.append(t("status_agreement_states", lang, **counts))
+    lines += checkin_lines(workshop, lang)
     return "\n".join(lines)
 
 
@@ -223,12 +235,13 @@ def render(message: Message, lang: str, people: People = owner_label) -> str:
             return _confirmed(message, lang, people)
         case ItemRemoved(short_id=short_id):
             return t("removed_notice", lang, label=id_label(short_id, lang))
-        case BoardView(workshop=workshop, circle=None):
-            return board_text(workshop, lang, people)
+        case BoardView(workshop=workshop, circle=None, today=today):
+            return board_text(workshop, lang, people, today)
         case BoardView(workshop=workshop, circle=circle):
             return circle_board_text(workshop, circle, lang)
-        case StatusView(workshop=workshop, others=others):
-            return "\n".join([status_text(workshop, lang, people), *others_lines(others, lang)])
+        case StatusView(workshop=workshop, others=others, today=today):
+            text = status_text(workshop, lang, people, today)
+            return "\n".join([text, *others_lines(others, lang)])
         case HelpView():
             return "\n".join(help_lines(message, lang))
         case InspirationView():
@@ -243,4 +256,10 @@ def render(message: Message, lang: str, people: People = owner_label) -> str:
             return f"{t('colour_needed', lang)} {t('hint_colour', lang)}"
         case AgreementReminder() | FacilitatorNudge() | KeepCheckInsQuestion():
             return followup_text(message, lang)
+        case CheckInPost():
+            return checkin_post_text(message, lang, people)
+        case AnswerConfirmed():
+            return answer_text(message, lang)
+        case StockTaking():
+            return stock_text(message, lang)
     raise TypeError(f"no plain rendering for {message!r}")

@@ -17,6 +17,8 @@ def refuse_where_shown(command: c.Command) -> Refusal | None:
     """The refusal for `command` typed where others see it, or None when it may stand there."""
     if isinstance(command, c.AddNote | c.AddPrerequisite) and command.anonymous:
         return Refusal("anonymous_shown", hint="hint_anonymous_privately")
+    if isinstance(command, c.AnswerCheckIn | c.AddLearning) and command.anonymous:
+        return Refusal("anonymous_shown", hint="hint_answer_privately")
     if isinstance(command, c.EditItem | c.WithdrawItem) and command.code:
         return Refusal("code_shown", hint="hint_code_privately")
     return None
@@ -24,8 +26,9 @@ def refuse_where_shown(command: c.Command) -> Refusal | None:
 
 def touches_anonymity(said: str | c.Command | Refusal | None) -> bool:
     """Whether a message (typed text or a form's command) is an anonymous act: an anonymous
-    note or prerequisite, or a change with a code. Platforms store nothing about its author."""
+    note, prerequisite, check-in answer or learning, or a change with a code. Platforms store
+    nothing about its author."""
     command = parse(said) if isinstance(said, str) else said
-    if isinstance(command, c.AddNote | c.AddPrerequisite):
+    if isinstance(command, c.AddNote | c.AddPrerequisite | c.AnswerCheckIn | c.AddLearning):
         return command.anonymous
     return isinstance(command, c.EditItem | c.WithdrawItem) and bool(command.code)

@@ -14,6 +14,7 @@ from typing import Protocol
 from core import commands as c
 from core import events as e
 from core.context import Context, Decision, private, refuse
+from core.dates import local_day
 from core.messages import Audience, EarlierWorkshop, ExportReady, Refusal, Reply, StatusView
 from core.model import Workshop
 from core.report import export_filename, markdown_report
@@ -88,4 +89,5 @@ def export(workshop: Workshop, cmd: c.Export, ctx: Context) -> Decision:
 
 def status(workshop: Workshop, cmd: c.ShowStatus, ctx: Context) -> Decision:
     """Where we are, and the channel's other workshops by number (ctx.others)."""
-    return private(StatusView(workshop, ctx.others), workshop.language)
+    today = local_day(ctx.now, workshop.timezone)
+    return private(StatusView(workshop, ctx.others, today), workshop.language)

@@ -9,6 +9,14 @@ from zoneinfo import ZoneInfo
 
 from core.circles import CIRCLES, CircleInfo, circle_name
 from core.dates import local_day, show_day
+from core.followup_text import (
+    after_checkin,
+    agreement_groups,
+    checkin_lines,
+    learning_groups,
+    learning_line,
+    state_suffix,
+)
 from core.ids import id_label
 from core.method import STEPS
 from core.model import Agreement, Colour, ItemStatus, Note, Prerequisite, Step, Timing, Workshop
@@ -75,6 +83,8 @@ def prerequisite_details(p: Prerequisite, lang: str) -> list[str]:
         details.append(t("tied_to_note", lang, short_id=p.note))
     if p.votes:
         details.append(t("votes_count", lang, count=p.votes))
+    if p.met is not None:  # said at a check-in
+        details.append(t("prereq_state_met" if p.met else "prereq_state_not_met", lang))
     return details
 
 
@@ -144,7 +154,8 @@ def markdown_report(workshop: Workshop, now: datetime) -> str:
                     label = colour_label(colour, group.step, lang)
                     who = _md(by_whom(note, workshop, lang))
                     shown = id_label(note.short_id, lang)
-                    lines.append(f"- **{shown}** ({label}) {_md(note.text)}{who}")
+                    mark = f" · {t('marked_actionable', lang)}" if note.actionable else ""
+                    lines.append(f"- **{shown}** ({label}) {_md(note.text)}{who}{mark}")
     lines += ["", f"## {t('board_prereqs', lang)}"]
     for timing, prereqs in prerequisites_by_timing(workshop):
         lines += ["", f"### {timing_label(timing, lang)}", ""]
@@ -155,19 +166,40 @@ def markdown_report(workshop: Workshop, now: datetime) -> str:
         if not prereqs:
             lines.append(t("board_empty", lang))
     lines += ["", f"## {t('board_agreements', lang)}", ""]
-    for a in active_agreements(workshop):
-        line = t(
-            "agreement_line",
-            lang,
-            who=_md(owner_text(a.owner)),
-            day=show_day(a.due, lang),
-            what=_md(a.what),
-        )
-        tie = f" ({t('tied_to_prereq', lang, short_id=a.prerequisite)})" if a.prerequisite else ""
-        lines.append(f"- **{id_label(a.short_id, lang)}** {line}{tie}")
+    today = local_day(now, workshop.timezone)
+    for number, group in agreement_groups(workshop):
+        if number is not None:
+            lines += ["", f"### {after_checkin(number, lang)}", ""]
+        for a in group:
+            line = t(
+                "agreement_line",
+                lang,
+                who=_md(owner_text(a.owner)),
+                day=show_day(a.due, lang),
+                what=_md(a.what),
+            )
+            tie = (
+                f" ({t('tied_to_prereq', lang, short_id=a.prerequisite)})" if a.prerequisite else ""
+            )
+            state = state_suffix(workshop, a, today, lang)
+            lines.append(f"- **{id_label(a.short_id, lang)}** {line}{tie}{state}")
     if not workshop.agreements:
         lines.append(t("board_empty", lang))
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _follow_up(workshop, lang)) + "\n"
+
+
+def _follow_up(workshop: Workshop, lang: str) -> list[str]:
+    """The check-ins with their counts, and the learnings by check-in, once there are any."""
+    lines = []
+    if workshop.checkins:
+        lines += ["", f"## {t('board_checkins', lang)}", ""]
+        lines += [f"- {line}" for line in checkin_lines(workshop, lang)]
+    if workshop.learnings:
+        lines += ["", f"## {t('board_learnings', lang)}"]
+        for number, group in learning_groups(workshop):
+            lines += ["", f"### {after_checkin(number, lang)}", ""]
+            lines += [f"- {_md(learning_line(x, lang, workshop.show_names))}" for x in group]
+    return lines
 
 
 def export_filename(workshop: Workshop, now: datetime) -> str:

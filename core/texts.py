@@ -284,6 +284,7 @@ def all_keys() -> set[str]:
 
 
 # The other texts live beside these to keep files short; every key is in exactly one of them.
+from core.texts_checkins import CHECKINS  # noqa: E402
 from core.texts_cleaning import CLEANING  # noqa: E402
 from core.texts_controls import CONTROLS  # noqa: E402
 from core.texts_flow import FLOW  # noqa: E402
@@ -291,7 +292,10 @@ from core.texts_followup import FOLLOWUP  # noqa: E402
 from core.texts_reach import REACH  # noqa: E402
 from core.texts_wall import WALL  # noqa: E402
 
-PARTS = (TEXTS, CLEANING, CONTROLS, FLOW, REACH, WALL, FOLLOWUP)
+# Every part of the registry; a new file of texts joins here (tests check the parts).
+PARTS: tuple[dict[str, dict[str, str]], ...] = (
+    TEXTS, CLEANING, CONTROLS, FLOW, REACH, WALL, FOLLOWUP, CHECKINS,
+)
 ALL: dict[str, dict[str, str]] = {}
 for _part in PARTS:
     ALL.update(_part)

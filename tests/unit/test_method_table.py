@@ -40,6 +40,11 @@ _ARGUMENTS = {
     c.ShowNames: " fra",
     c.PlanCheckIns: " 2w 1m",
     c.GoToStep: " 6",
+    c.AnswerCheckIn: " sundt samme",
+    c.AddLearning: " Vi øvede i små hold",
+    c.MarkActionable: " R1",
+    c.MarkDone: " AF1",
+    c.MarkPrerequisite: " F1",
 }
 TYPED = [e for e in COMMANDS if e.parser is not None]
 
