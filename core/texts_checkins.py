@@ -17,11 +17,11 @@ CHECKINS: dict[str, dict[str, str]] = {
     },
     "checkin_how": {
         "da": "Svar: /rasmus tjek <cirkel> bedre|samme|værre [kommentar]. Et nyt svar for samme "
-        "cirkel erstatter dit første. Vil du svare anonymt, så gør det via knapperne eller i en "
-        "personlig chat med RASMUS.",
+        "cirkel erstatter dit første. Vil du svare anonymt, så brug knapperne eller kortet: "
+        "så står dit svar ikke i kanalen under dit navn.",
         "en": "Answer: /rasmus checkin <circle> better|same|worse [comment]. A new answer for the "
-        "same circle replaces your first. To answer anonymously, use the buttons or a personal "
-        "chat with RASMUS.",
+        "same circle replaces your first. To answer anonymously, use the buttons or the card, "
+        "so your answer never sits in the channel under your name.",
     },
     "checkin_closes": {
         "da": "Svarene samles til og med {day}; så gør vi status sammen.",
