@@ -77,7 +77,7 @@ def checkin_message(message: CheckInPost, lang: str) -> SlackMessage:
         buttons = [
             button(
                 rating_word(rating, lang),
-                ANSWER,
+                ANSWER[rating],
                 {
                     "w": workshop.id,
                     "n": number,

@@ -38,6 +38,9 @@ def test_a_rating_button_carries_the_workshop_check_in_circle_and_rating_and_nob
     [message] = to_slack(CheckInPost(in_follow_up(), 1), "da")
     buttons = [e for b in message.blocks if b["type"] == "actions" for e in b["elements"]]
     assert len(buttons) == 18
+    rows = [b for b in message.blocks if b["type"] == "actions"]
+    for row in rows:  # Slack refuses a block whose action ids repeat
+        assert [e["action_id"] for e in row["elements"]] == list(checkins.ANSWER.values())
     values = [json.loads(b["value"]) for b in buttons]
     assert {v["r"] for v in values} == {"better", "same", "worse"}
     assert {tuple(sorted(v)) for v in values} == {("c", "l", "n", "r", "w")}
