@@ -31,6 +31,7 @@ WORDS: dict[str, dict[str, str]] = {
         "en": "Or type: `/rasmus checkin [anonymous] <circle> <better|same|worse> [comment]`",
     },
     "checkin_agreements": {"da": "Aftaler, der er åbne", "en": "Open agreements"},
+    "agreements_more": {"da": "… og {count} til", "en": "… and {count} more"},
     "agreement_overdue": {"da": "overskredet", "en": "overdue"},
     "agreement_line": {
         "da": "{id} {owner}: {what} (senest {day})",

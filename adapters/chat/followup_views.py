@@ -16,6 +16,8 @@ from zoneinfo import ZoneInfo
 from core.circles import CIRCLES, Circle
 from core.model import Agreement, CheckInAnswer, Colour, ItemStatus, Note, Rating, Step, Workshop
 
+SHOWN_AGREEMENTS = 15  # a post stays readable (and within Teams' card size); the board has all
+
 
 @dataclass(frozen=True)
 class OpenAgreement:

@@ -14,6 +14,7 @@ from typing import Any
 
 from adapters.chat.checkin_words import rating_word, word
 from adapters.chat.followup_views import (
+    SHOWN_AGREEMENTS,
     checkin_day,
     held_back,
     open_agreements,
@@ -30,6 +31,7 @@ from adapters.slack.blocks import (
     mrkdwn,
     plain,
     section,
+    text_sections,
 )
 from adapters.slack.escape import escape_user_text, truncate
 from adapters.slack.labels import label
@@ -93,19 +95,22 @@ def checkin_message(message: CheckInPost, lang: str) -> SlackMessage:
     agreements = open_agreements(workshop, checkin_day(workshop, number))
     if agreements:
         lines = [f"*{safe(word('checkin_agreements', lang))}*"]
-        for found in agreements:
+        for found in agreements[:SHOWN_AGREEMENTS]:
             a = found.agreement
             line = word(
                 "agreement_line",
                 lang,
                 id=a.short_id,
                 owner=a.owner,
-                what=a.what,
+                what=truncate(core_plain.one_line(a.what), NOTE_CHARS),
                 day=show_day(a.due, lang),
             )
             overdue = f" ⚠️ _{safe(word('agreement_overdue', lang))}_" if found.overdue else ""
-            lines.append(f"• {_with_mentions(truncate(line, 500))}{overdue}")
-        blocks += [divider(), section("\n".join(lines))]
+            lines.append(f"• {_with_mentions(line)}{overdue}")
+        if len(agreements) > SHOWN_AGREEMENTS:
+            more = word("agreements_more", lang, count=len(agreements) - SHOWN_AGREEMENTS)
+            lines.append(safe(more))
+        blocks += [divider(), *text_sections("\n".join(lines))]
     blocks.append(context(_code_kept(safe(word("checkin_by_text", lang)))))
     return SlackMessage(safe(title), blocks)
 

@@ -9,7 +9,13 @@ circle rated). Nothing on a card says who answered.
 from __future__ import annotations
 
 from adapters.chat.checkin_words import rating_word, word
-from adapters.chat.followup_views import checkin_day, held_back, open_agreements, stock_taking
+from adapters.chat.followup_views import (
+    SHOWN_AGREEMENTS,
+    checkin_day,
+    held_back,
+    open_agreements,
+    stock_taking,
+)
 from adapters.teams.cards import Card, card, heading, submit, text
 from core.circles import BY_CIRCLE, CIRCLES
 from core.dates import show_day
@@ -74,7 +80,7 @@ def checkin_card(message: CheckInPost, lang: str) -> Card:
     agreements = open_agreements(workshop, checkin_day(workshop, number))
     if agreements:
         body.append(text(word("checkin_agreements", lang), weight="Bolder", separator=True))
-        for found in agreements:
+        for found in agreements[:SHOWN_AGREEMENTS]:
             a = found.agreement
             line = word(
                 "agreement_line",
@@ -88,6 +94,9 @@ def checkin_card(message: CheckInPost, lang: str) -> Card:
                 line += f" ⚠️ {word('agreement_overdue', lang)}"
             style = {"color": "Attention"} if found.overdue else {}
             body.append(text(line, spacing="None", **style))
+        if len(agreements) > SHOWN_AGREEMENTS:
+            more = word("agreements_more", lang, count=len(agreements) - SHOWN_AGREEMENTS)
+            body.append(text(more, isSubtle=True, spacing="None"))
     body.append(text(word("checkin_by_text", lang), markdown=True, isSubtle=True, size="Small"))
     data = {"rasmus": "checkin", "workshop": workshop.id, "checkin": number, "lang": lang}
     return card(body, [submit(word("answer_send", lang), data, "positive")])

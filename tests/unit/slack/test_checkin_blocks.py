@@ -125,3 +125,19 @@ def test_the_keep_check_ins_question_has_two_buttons_that_answer_it(lang):
     buttons = message.blocks[-1]["elements"]
     commands = [checkins.keep_command(b["action_id"], json.loads(b["value"])) for b in buttons]
     assert commands == [KeepCheckIns(True, Origin("w1")), KeepCheckIns(False, Origin("w1"))]
+
+
+def _many_agreements(platform: str):
+    workshop = in_follow_up(platform)
+    first = workshop.agreements[0]
+    many = tuple(
+        replace(first, id=f"a{n}", short_id=f"AF{n}", what="Lang aftale " * 40)
+        for n in range(1, 41)
+    )
+    return replace(workshop, agreements=many)
+
+
+def test_a_long_list_of_agreements_is_cut_and_says_how_many_more():
+    [message] = to_slack(CheckInPost(_many_agreements("slack"), 1), "en")
+    assert within_limits(message)
+    assert "… and 25 more" in json.dumps(message.blocks, ensure_ascii=False)

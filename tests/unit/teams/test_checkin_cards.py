@@ -116,3 +116,14 @@ def test_the_stock_taking_holds_back_anonymous_answers_below_the_threshold():
     lonely = replace(lonely, answers=tuple(a for a in lonely.answers if a.author is None))
     shown = json.dumps(checkin_cards.stock_card(StockTaking(lonely, 2), "en"), ensure_ascii=False)
     assert "Hemmelig" not in shown and "counted only once more people" in shown
+
+
+def test_a_long_list_of_agreements_keeps_the_check_in_card_within_teams_size():
+    workshop = in_follow_up("msteams")
+    many = tuple(
+        replace(workshop.agreements[0], id=f"a{n}", short_id=f"AF{n}", what="Lang aftale " * 40)
+        for n in range(1, 41)
+    )
+    card = checkin_cards.checkin_card(CheckInPost(replace(workshop, agreements=many), 1), "da")
+    shown = json.dumps(card, ensure_ascii=False)
+    assert len(shown.encode()) < 20_000 and "… og 25 til" in shown
