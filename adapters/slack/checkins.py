@@ -12,14 +12,7 @@ import json
 import re
 from typing import Any
 
-from adapters.chat.checkin_words import rating_word, word
-from adapters.chat.followup_views import (
-    SHOWN_AGREEMENTS,
-    checkin_day,
-    held_back,
-    open_agreements,
-    stock_taking,
-)
+from adapters.chat.checkin_words import SHOWN_AGREEMENTS, button_word, word
 from adapters.slack.blocks import (
     Block,
     SlackMessage,
@@ -36,12 +29,14 @@ from adapters.slack.blocks import (
 from adapters.slack.escape import escape_user_text, truncate
 from adapters.slack.labels import label
 from core import plain as core_plain
-from core.circles import BY_CIRCLE, CIRCLES, Circle, circle_name
+from core.agenda import AgreementState, checkin_post
+from core.circles import BY_CIRCLE, Circle, circle_name
 from core.commands import AnswerCheckIn, KeepCheckIns, Origin
 from core.dates import show_day
 from core.language import MAX_TEXT
 from core.messages import CheckInPost, KeepCheckInsQuestion, Refusal, StockTaking
 from core.model import Colour, Rating
+from core.stocktaking import CircleStock, Tally, stock_taking
 
 # One action id per rating (Slack wants them unique within a block); the value says the rest.
 ANSWER = {rating: f"rasmus_checkin_{rating.value}" for rating in Rating}
@@ -53,6 +48,7 @@ _RATING_STYLE = {Rating.BETTER: "primary", Rating.WORSE: "danger"}
 _RATING_MARK = {Rating.BETTER: "🟢", Rating.SAME: "⚪", Rating.WORSE: "🔴"}
 _COLOUR_MARK = {Colour.GREEN: "🟢", Colour.RED: "🔴"}
 _SLACK_MENTION = re.compile(r"&lt;@([UW][A-Z0-9]{2,})&gt;")
+_STATE_MARK = {AgreementState.OVERDUE: "⚠️", AgreementState.DUE: "⏳"}
 FIELD_TEXT = 2000  # Slack's limit for one field of a section
 NOTE_CHARS = 200  # one long note never crowds out the rest of its circle
 
@@ -68,57 +64,50 @@ def _with_mentions(text: str) -> str:
 
 def checkin_message(message: CheckInPost, lang: str) -> SlackMessage:
     workshop, number = message.workshop, message.number
+    content = checkin_post(workshop, number)
     technology = workshop.technology
     title = word("checkin_heading", lang, number=number, technology=technology)
     blocks: list[Block] = [
         header(title),
-        section(safe(word("checkin_question", lang, technology=technology))),
+        section(safe(word("checkin_intro", lang, technology=technology))),
     ]
-    for info in CIRCLES:
+    for circle in content.circles:
+        info = BY_CIRCLE[circle]
         blocks.append(section(f"*{safe(info.letter)} · {safe(info.name[lang])}*"))
         buttons = [
             button(
-                rating_word(rating, lang),
+                button_word(rating, lang),
                 ANSWER[rating],
-                {
-                    "w": workshop.id,
-                    "n": number,
-                    "c": info.circle.value,
-                    "r": rating.value,
-                    "l": lang,
-                },
+                {"w": workshop.id, "n": number, "c": circle.value, "r": rating.value, "l": lang},
                 style=_RATING_STYLE.get(rating),
             )
             for rating in Rating
         ]
-        blocks.append(actions(*buttons, block_id=f"checkin_{number}_{info.circle.value}"))
-    agreements = open_agreements(workshop, checkin_day(workshop, number))
-    if agreements:
+        blocks.append(actions(*buttons, block_id=f"checkin_{number}_{circle.value}"))
+    if content.closes_on:
+        blocks.append(
+            context(safe(word("checkin_closes", lang, day=show_day(content.closes_on, lang))))
+        )
+    if content.agreements:
         lines = [f"*{safe(word('checkin_agreements', lang))}*"]
-        for found in agreements[:SHOWN_AGREEMENTS]:
-            a = found.agreement
-            line = word(
-                "agreement_line",
-                lang,
-                id=a.short_id,
-                owner=a.owner,
-                what=truncate(core_plain.one_line(a.what), NOTE_CHARS),
-                day=show_day(a.due, lang),
-            )
-            overdue = f" ⚠️ _{safe(word('agreement_overdue', lang))}_" if found.overdue else ""
-            lines.append(f"• {_with_mentions(line)}{overdue}")
-        if len(agreements) > SHOWN_AGREEMENTS:
-            more = word("agreements_more", lang, count=len(agreements) - SHOWN_AGREEMENTS)
-            lines.append(safe(more))
+        for agreement, state in content.agreements[:SHOWN_AGREEMENTS]:
+            what = truncate(core_plain.one_line(agreement.what), NOTE_CHARS)
+            line = f"{agreement.owner}: {what} · {show_day(agreement.due, lang)}"
+            mark = _STATE_MARK.get(state)
+            shown = f" · {mark} _{safe(word(f'agreement_{state.value}', lang))}_" if mark else ""
+            lines.append(f"• `{agreement.short_id}` {_with_mentions(line)}{shown}")
+        if len(content.agreements) > SHOWN_AGREEMENTS:
+            more = len(content.agreements) - SHOWN_AGREEMENTS
+            lines.append(safe(word("agreements_more", lang, count=more)))
         blocks += [divider(), *text_sections("\n".join(lines))]
-    blocks.append(context(_code_kept(safe(word("checkin_by_text", lang)))))
+    blocks.append(context(safe(word("checkin_how", lang))))
     return SlackMessage(safe(title), blocks)
 
 
 def answer_modal(team: str, channel: str, value: dict[str, Any], lang: str) -> Block:
     """The form a rating button opens: its rating chosen, a comment, answer anonymously."""
     circle, rating = Circle(value["c"]), Rating(value["r"])
-    options = [_option(rating_word(r, lang), r.value) for r in Rating]
+    options = [_option(button_word(r, lang), r.value) for r in Rating]
     anonymous = _option(word("answer_anonymously", lang), "anonymous")
     anonymous["description"] = plain(word("answer_anonymous_hint", lang), 75)
     blocks = [
@@ -205,69 +194,76 @@ def modal_errors(view: dict[str, Any], answer: AnswerCheckIn | Refusal) -> dict[
 
 
 def stock_message(message: StockTaking, lang: str) -> SlackMessage:
-    workshop, number = message.workshop, message.number
-    title = word("stock_heading", lang, number=number, technology=workshop.technology)
-    blocks: list[Block] = [header(title)]
-    for found in stock_taking(workshop, number):
-        expected = [f"*{safe(word('stock_expected', lang))}*"]
-        expected += [
-            f"{_COLOUR_MARK[n.colour]} `{n.short_id}` {safe(truncate(n.text, NOTE_CHARS))}"
-            for n in found.expected
-        ] or [safe(word("stock_nothing_expected", lang))]
-        counts = word("stock_counts", lang, **{r.value: found.counts[r] for r in Rating})
-        experienced = [f"*{safe(word('stock_experienced', lang))}*", safe(counts)]
-        experienced += [
-            safe(
-                word(
-                    "stock_earlier",
-                    lang,
-                    number=n,
-                    counts=word("stock_counts", lang, **{r.value: earlier[r] for r in Rating}),
-                )
-            )
-            for n, earlier in found.earlier
-        ]
-        experienced += [
-            f"{_RATING_MARK[a.rating]} `{a.short_id}` {safe(truncate(a.comment, NOTE_CHARS))}"
-            for a in found.comments
-        ]
-        info = BY_CIRCLE[found.circle]
-        blocks.append(section(f"*{safe(info.letter)} · {safe(info.name[lang])}*"))
+    workshop = message.workshop
+    stock = stock_taking(workshop, message.number)
+    title = word("stock_heading", lang, number=stock.number, technology=workshop.technology)
+    blocks: list[Block] = [
+        header(title),
+        section(safe(word("stock_people", lang, people=stock.people))),
+    ]
+    if stock.held_back:
+        blocks.append(context(safe(word("stock_held_back", lang))))
+    for part in stock.circles:
+        info = BY_CIRCLE[part.circle]
+        name = f"*{safe(info.letter)} · {safe(info.name[lang])}*"
+        if not part.expected and not part.tally.total and not any(c.total for _, c in part.earlier):
+            blocks.append(section(f"{name}  {safe(word('stock_nothing', lang))}"))
+            continue
+        blocks.append(section(name))
         blocks.append(
             {
                 "type": "section",
                 "fields": [
-                    mrkdwn(truncate("\n".join(expected), FIELD_TEXT)),
-                    mrkdwn(truncate("\n".join(experienced), FIELD_TEXT)),
+                    mrkdwn(truncate("\n".join(_expected_lines(part, lang)), FIELD_TEXT)),
+                    mrkdwn(truncate("\n".join(_experienced_lines(part, lang)), FIELD_TEXT)),
                 ],
             }
         )
-    if held_back(workshop, number):
-        blocks.append(context(safe(word("stock_held_back", lang))))
-    questions = [
-        f"*{safe(word('stock_questions', lang))}*",
-        *(
-            f"• {_code_kept(safe(word(key, lang)))}"
-            for key in ("stock_question_better", "stock_question_worse", "stock_question_agree")
-        ),
-    ]
-    blocks += [divider(), section("\n".join(questions))]
+    agree = "stock_ask_agree_closed" if stock.closed else "stock_ask_agree"
+    questions = [safe(word(key, lang)) for key in ("stock_ask_better", "stock_ask_worse", agree)]
+    blocks += [divider(), section("\n".join(f"• {q}" for q in questions))]
     return SlackMessage(safe(title), blocks)
 
 
-def _code_kept(escaped: str) -> str:
-    # Our own wording puts commands in backticks; escaping defused them, here they return.
-    return escaped.replace("\u200b`", "`")
+def _marked(actionable: bool, lang: str) -> str:
+    return f" · _{safe(word('marked_actionable', lang))}_" if actionable else ""
+
+
+def _expected_lines(part: CircleStock, lang: str) -> list[str]:
+    lines = [f"*{safe(word('stock_expected', lang))}*"]
+    for note in part.expected:
+        text = safe(truncate(core_plain.one_line(note.text), NOTE_CHARS))
+        who = f" _{safe(note.author)}_" if note.author else ""
+        mark = _COLOUR_MARK[note.colour]
+        lines.append(f"{mark} `{note.short_id}` {text}{who}{_marked(note.actionable, lang)}")
+    return lines if part.expected else [*lines, safe(word("stock_nothing", lang))]
+
+
+def _counts(tally: Tally, lang: str) -> str:
+    return word("stock_counts", lang, better=tally.better, same=tally.same, worse=tally.worse)
+
+
+def _experienced_lines(part: CircleStock, lang: str) -> list[str]:
+    lines = [f"*{safe(word('stock_experienced', lang))}*", safe(_counts(part.tally, lang))]
+    lines += [
+        safe(word("stock_earlier", lang, number=number, counts=_counts(tally, lang)))
+        for number, tally in part.earlier
+    ]
+    for shown in part.answers:
+        comment = safe(truncate(core_plain.one_line(shown.comment), NOTE_CHARS))
+        mark = _RATING_MARK[shown.rating]
+        lines.append(f"{mark} `{shown.short_id}` {comment}{_marked(shown.actionable, lang)}")
+    return lines
 
 
 def keep_question(message: KeepCheckInsQuestion, lang: str) -> SlackMessage:
-    text = safe(word("keep_question", lang, planned=message.planned))
+    text = safe(word("keep_checkins_question", lang, count=message.planned))
     value = {"w": message.workshop_id}
     blocks = [
         section(text),
         actions(
-            button(word("keep_yes", lang), KEEP_CHECKINS, value, style="primary"),
-            button(word("keep_no", lang), DROP_CHECKINS, value),
+            button(word("keep_checkins_yes", lang), KEEP_CHECKINS, value, style="primary"),
+            button(word("keep_checkins_no", lang), DROP_CHECKINS, value),
         ),
     ]
     return SlackMessage(text, blocks)

@@ -146,7 +146,7 @@ async def test_an_answer_without_a_rating_stays_in_the_modal_and_stores_nothing(
     answer = await undecided.submit(ANNE, opened.params["view"], {})
     assert answer == {
         "response_action": "errors",
-        "errors": {"rating": "Vælg bedre, det samme eller værre."},
+        "errors": {"rating": "Vælg bedre, samme eller værre."},
     }
     assert _stored(undecided.server.runtime) == []
 
