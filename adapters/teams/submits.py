@@ -18,7 +18,7 @@ from core.messages import Refusal
 from core.model import Colour, Rating, Step, Timing
 
 # A check-in card answers several circles at once: one command per circle rated.
-SubmitResult = c.Command | Refusal | list[c.Command] | None
+SubmitResult = c.Command | Refusal | list[c.AnswerCheckIn] | None
 
 _TRUE = ("true", "1", "yes", "on")
 _FALSE = ("false", "0", "no", "off", "")
@@ -112,7 +112,7 @@ def _inspiration(fields: Fields) -> c.Command:
     return c.ShowInspiration(parse_circle(fields.text("circle")))
 
 
-def _checkin(fields: Fields) -> list[c.Command] | Refusal:
+def _checkin(fields: Fields) -> list[c.AnswerCheckIn] | Refusal:
     """One answer per circle given a rating, all anonymous or none; [] when none was rated."""
     number = fields.values.get("checkin")
     if isinstance(number, str) and number.isdigit():
@@ -120,7 +120,7 @@ def _checkin(fields: Fields) -> list[c.Command] | Refusal:
     if not isinstance(number, int) or isinstance(number, bool):
         return Refusal("bad_form_field", {"field": "checkin"}, fields.hint)
     anonymous, origin = fields.flag("anonymous"), fields.origin() or c.Origin("")
-    answers: list[c.Command] = []
+    answers: list[c.AnswerCheckIn] = []
     for info in CIRCLES:
         chosen = fields.text(f"rating_{info.circle.value}")
         if not chosen:

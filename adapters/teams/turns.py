@@ -112,7 +112,7 @@ class TeamsTurns:
         )
 
     async def _several(
-        self, context: TurnContext, place: Where, who: Actor, commands: list[c.Command]
+        self, context: TurnContext, place: Where, who: Actor, commands: list[c.AnswerCheckIn]
     ) -> None:
         """A check-in card: one request per circle answered, each with an id of its own, so a
         resent card stores none twice. Nothing answered: said at once, nothing stored."""
@@ -123,8 +123,7 @@ class TeamsTurns:
             return
         for command in commands:
             await self._remember_person_unless_anonymous(context, place, who, command)
-            circle = getattr(command, "circle", None)
-            key = f"{context.activity.id}:{circle.value if circle else len(commands)}"
+            key = f"{context.activity.id}:{command.circle.value}"
             await self._handle(context, place, who, command=command, message_id=key)
 
     async def _remember_person_unless_anonymous(

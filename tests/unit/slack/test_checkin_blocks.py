@@ -11,12 +11,13 @@ import pytest
 
 from adapters.slack import checkins
 from adapters.slack.blocks import within_limits
+from adapters.slack.home import home_view
 from adapters.slack.render import to_slack
 from core.circles import Circle
 from core.commands import AnswerCheckIn, KeepCheckIns, Origin
 from core.messages import CheckInPost, KeepCheckInsQuestion, Refusal, StockTaking
 from core.model import Rating
-from tests.followup_workshops import answered, in_follow_up
+from tests.followup_workshops import POSTED, answered, in_follow_up
 from tests.snapshots import assert_matches_snapshot
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
@@ -88,9 +89,7 @@ def test_an_answer_without_a_rating_or_with_tampered_metadata_stays_in_the_modal
     view = checkins.answer_modal("T1", "C1", value, "da")
     no_rating = checkins.read_answer(_submitted(view, None))
     assert isinstance(no_rating, Refusal)
-    assert checkins.modal_errors(view, no_rating) == {
-        "rating": "Vælg bedre, samme eller værre."
-    }
+    assert checkins.modal_errors(view, no_rating) == {"rating": "Vælg bedre, samme eller værre."}
     meta = json.loads(view["private_metadata"])
     tampered = {**view, "private_metadata": json.dumps({**meta, "c": "nowhere", "n": "2"})}
     refused = checkins.read_answer(_submitted(tampered, "better"))
@@ -141,3 +140,11 @@ def test_a_long_list_of_agreements_is_cut_and_says_how_many_more():
     [message] = to_slack(CheckInPost(_many_agreements("slack"), 1), "en")
     assert within_limits(message)
     assert "… and 25 more" in json.dumps(message.blocks, ensure_ascii=False)
+
+
+def test_app_home_lists_an_agreement_shared_with_others_until_it_is_done():
+    workshop = in_follow_up()  # AF1 is Bo's with Karen; AF3 is done
+    shared = json.dumps(home_view([workshop], "UBO"), ensure_ascii=False)
+    assert "Oplæring i appen" in shared and "Lukket aftale" not in shared
+    done = replace(workshop, agreements=(replace(workshop.agreements[0], done_at=POSTED),))
+    assert "Oplæring i appen" not in json.dumps(home_view([done], "UBO"), ensure_ascii=False)
