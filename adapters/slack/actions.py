@@ -10,7 +10,7 @@ import json
 
 from slack_bolt.async_app import AsyncApp
 
-from adapters.slack import modals, render
+from adapters.slack import checkins, modals, render
 from adapters.slack.bridge import SlackBridge
 from adapters.slack.delivery import Where
 from core.circles import Circle
@@ -150,6 +150,32 @@ def on_confirm_delete(bridge: SlackBridge):
     return confirm_delete
 
 
+def on_checkin_answer(bridge: SlackBridge):
+    """A rating button of a check-in: the answer modal, that rating chosen. A value that is
+    not one of ours opens nothing (acknowledged all the same: Slack would only resend it)."""
+
+    async def answer(ack, body, client):
+        await ack()
+        where, value = _where(body), describe_value(_value(body))
+        try:
+            lang = await _language(bridge, where, value)
+            view = checkins.answer_modal(where.team, where.channel, value, lang)
+        except (KeyError, ValueError, TypeError):
+            return
+        await client.views_open(trigger_id=body["trigger_id"], view=view)
+
+    return answer
+
+
+def on_keep_checkins(bridge: SlackBridge, action_id: str):
+    async def keep(ack, body, client):
+        command = checkins.keep_command(action_id, describe_value(_value(body)))
+        await bridge.handle(_where(body), client, command=command)
+        await ack()
+
+    return keep
+
+
 def register(app: AsyncApp, bridge: SlackBridge) -> None:
     listeners = {
         render.ADD_NOTE: on_open_modal(bridge, _note_modal),
@@ -162,6 +188,9 @@ def register(app: AsyncApp, bridge: SlackBridge) -> None:
         render.CHOOSE_GREEN: on_colour(bridge, Colour.GREEN),
         render.CHOOSE_RED: on_colour(bridge, Colour.RED),
         render.CONFIRM_DELETE: on_confirm_delete(bridge),
+        **{action_id: on_checkin_answer(bridge) for action_id in checkins.ANSWER.values()},
+        checkins.KEEP_CHECKINS: on_keep_checkins(bridge, checkins.KEEP_CHECKINS),
+        checkins.DROP_CHECKINS: on_keep_checkins(bridge, checkins.DROP_CHECKINS),
     }
     for action_id, listener in listeners.items():
         app.action(action_id)(bridge.work.track(listener))

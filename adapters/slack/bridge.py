@@ -182,8 +182,8 @@ class SlackBridge:
         if strict:
             client, steady = await self._dispatch_clients(channel.workspace)
         where = Where(channel.workspace, channel.channel, actor.user_id if actor else "")
-        if actor is None:
-            replies = [r for r in replies if r.audience is Audience.CHANNEL]
+        if actor is None:  # nobody acted: a private reply has nobody to go to
+            replies = [r for r in replies if r.audience is not Audience.PRIVATE]
         # Only counts and colour questions need the workshop as it is now: a receipt does not.
         needs_workshop = any(isinstance(r.message, (CountsChanged, ColourNeeded)) for r in replies)
         workshop = (

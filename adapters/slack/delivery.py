@@ -122,6 +122,8 @@ class Delivery:
             try:
                 if reply.audience is Audience.CHANNEL:
                     await self._to_channel(reply, where, client, workshop, steady)
+                elif reply.audience is Audience.DIRECT:
+                    await self.direct(reply, client, steady)
                 else:
                     await self._to_person(reply, where, client, step, source_ref, steady)
             except Exception:  # one failed reply must not swallow the rest
@@ -179,6 +181,24 @@ class Delivery:
         for part, slack_message in enumerate(slack_messages):
             sender = steady if part and steady is not None else client
             await self.tell(where, sender, slack_message.as_kwargs())
+
+    async def direct(
+        self, reply: Reply, client: AsyncWebClient, steady: AsyncWebClient | None = None
+    ) -> None:
+        """A reminder or nudge: to each of `reply.to` in their direct message with RASMUS,
+        never in the channel. The dispatcher hands one recipient at a time, so a retry never
+        writes to someone twice."""
+        for user_id in reply.to:
+            opened = await client.conversations_open(users=user_id)
+            direct = opened["channel"]["id"]
+            for part, slack_message in enumerate(to_slack(reply.message, reply.language)):
+                sender = steady if part and steady is not None else client
+                await sender.chat_postMessage(
+                    channel=direct,
+                    unfurl_links=False,
+                    unfurl_media=False,
+                    **slack_message.as_kwargs(),
+                )
 
     async def tell(self, where: Where, client: AsyncWebClient, kwargs: dict) -> None:
         """Only the person sees it: ephemeral in a channel, a direct message otherwise."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from adapters.slack.blocks import Block, context, divider, header, section
 from adapters.slack.escape import escape_user_text
 from adapters.slack.labels import label
+from core.agenda import owners
 from core.dates import show_day
 from core.model import ItemStatus, Step, Workshop
 from core.texts import t
@@ -17,8 +18,14 @@ MAX_HOME_BLOCKS = 100
 
 
 def _open_agreements(workshop: Workshop, user_id: str):
-    mine = (f"<@{user_id}>", user_id)
-    return [a for a in workshop.agreements if a.status is ItemStatus.ACTIVE and a.owner in mine]
+    """Theirs alone or with others (`<@U1> og <@U2>`), and not done yet."""
+    return [
+        a
+        for a in workshop.agreements
+        if a.status is ItemStatus.ACTIVE
+        and not a.is_done
+        and (user_id in owners(a) or a.owner == user_id)
+    ]
 
 
 def home_view(workshops: list[Workshop], user_id: str, default_language: str = "da") -> Block:

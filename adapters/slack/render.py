@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from adapters.slack import checkins
 from adapters.slack.blocks import (
     MAX_MESSAGE_TEXT,
     MAX_SECTION_TEXT,
@@ -30,13 +31,16 @@ from core.circles import BY_CIRCLE, CIRCLES, Circle
 from core.language import mention_id
 from core.messages import (
     BoardView,
+    CheckInPost,
     CirclePrompt,
     ColourNeeded,
     CountsChanged,
     DeleteConfirmNeeded,
     ItemConfirmed,
+    KeepCheckInsQuestion,
     Message,
     StepOpened,
+    StockTaking,
     WallNote,
 )
 from core.method import prompt_key
@@ -255,8 +259,13 @@ def to_slack(message: Message, lang: str) -> list[SlackMessage]:
             return [confirmation(message, lang)]
         case DeleteConfirmNeeded():
             return [delete_question(message, lang)]
+        case CheckInPost():
+            return [checkins.checkin_message(message, lang)]
+        case StockTaking():
+            return [checkins.stock_message(message, lang)]
+        case KeepCheckInsQuestion():
+            return [checkins.keep_question(message, lang)]
     text = rendered(message, lang)
     if isinstance(message, BoardView):  # a whole wall of notes: split well before Slack must
         return paginate(text_sections(text), text, max_chars=MAX_MESSAGE_TEXT)
     return paginate(text_sections(text), text)
-

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from slack_bolt.async_app import AsyncApp
 
-from adapters.slack import modals
+from adapters.slack import checkins, modals
 from adapters.slack.bridge import SlackBridge
 from adapters.slack.delivery import Where
 from core.commands import Command
@@ -39,6 +39,24 @@ def on_submission(bridge: SlackBridge, callback_id: str):
     return submitted
 
 
+def on_answer(bridge: SlackBridge):
+    """A check-in answer: what cannot be read is said in the modal, which stays open."""
+
+    async def submitted(ack, body, view, client):
+        answer = checkins.read_answer(view)
+        errors = checkins.modal_errors(view, answer)
+        if errors:
+            await ack(response_action="errors", errors=errors)
+            return
+        meta = modals.metadata(view)
+        where = Where(meta["tm"], meta["ch"], body["user"]["id"])
+        await bridge.handle(where, client, command=answer, message_id=f"view:{view['id']}")
+        await ack()
+
+    return submitted
+
+
 def register(app: AsyncApp, bridge: SlackBridge) -> None:
     for callback_id in _READERS:
         app.view(callback_id)(bridge.work.track(on_submission(bridge, callback_id)))
+    app.view(checkins.ANSWER_MODAL)(bridge.work.track(on_answer(bridge)))

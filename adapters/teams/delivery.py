@@ -11,13 +11,15 @@ from dataclasses import dataclass
 
 from microsoft_agents.activity import Activity, ActivityTypes, Attachment
 
-from adapters.teams import cards
+from adapters.chat.checkin_words import word
+from adapters.teams import cards, checkin_cards
 from adapters.teams.escape import defuse_markdown
 from core import plain
 from core.circles import Circle
 from core.messages import (
     Audience,
     BoardView,
+    CheckInPost,
     CirclePrompt,
     ColourNeeded,
     CountsChanged,
@@ -25,9 +27,11 @@ from core.messages import (
     HelpView,
     InspirationView,
     ItemConfirmed,
+    KeepCheckInsQuestion,
     Reply,
     StatusView,
     StepOpened,
+    StockTaking,
 )
 from core.model import Step
 
@@ -135,6 +139,13 @@ def _plan(reply: Reply) -> list[Planned]:
             return [Send(card_activity(asked), private)]
         case InspirationView(circles=circles):
             return [Send(card_activity(cards.inspiration_card(circles, lang)), private)]
+        case CheckInPost(workshop=workshop, number=number):
+            summary = word("checkin_heading", lang, number=number, technology=workshop.technology)
+            return [NewPost(card_activity(checkin_cards.checkin_card(message, lang), summary))]
+        case StockTaking():
+            return [NewPost(card_activity(checkin_cards.stock_card(message, lang)))]
+        case KeepCheckInsQuestion():
+            return [Send(card_activity(checkin_cards.keep_card(message, lang)), private)]
         case BoardView() | StatusView() | HelpView():
             text = plain.render(message, lang)
             pages = cards.text_cards(text, private=private, lang=lang)

@@ -26,6 +26,7 @@ from microsoft_agents.hosting.core import TurnContext
 from adapters.chat.memory import ChatMemory
 from adapters.chat.work import WorkInFlight
 from adapters.teams import delivery
+from adapters.teams.direct import DirectMessages
 from adapters.teams.export import ExportOffers
 from adapters.teams.members import conversation_members
 from adapters.teams.outbound import NoConversationReference, OneReply
@@ -59,6 +60,7 @@ class TeamsSender:
         self.exports = exports
         self._after_turn = WorkInFlight()  # the kit's tracker, as Slack's after-ack work
         self.policy = sdk.pool.policy if sdk.pool else RetryPolicy()
+        self.direct = DirectMessages(sdk, state, self.recent, self.policy)
 
     async def drain(self) -> None:
         """Waits for work still running after its turn (on shutdown, and in tests)."""
@@ -105,6 +107,12 @@ class TeamsSender:
         """Through the channel's stored reference (install, first contact or workshop start);
         in a personal chat, through the person's. Raises `DeliveryRetry` when the connector
         throttled or failed before anything was shown, so the dispatcher sends it later."""
+        for reply in replies:
+            if reply.audience is Audience.DIRECT:
+                await self.deliver_direct(channel, reply)
+        replies = [r for r in replies if r.audience is not Audience.DIRECT]
+        if not replies:
+            return
         reference = await self._reference_for(channel, who)
         if reference is None:
             raise NoConversationReference(f"no Teams conversation reference for {channel}")
@@ -125,6 +133,10 @@ class TeamsSender:
         await continue_in(self.sdk, reference, work)
         if failed:
             raise failed[0]
+
+    async def deliver_direct(self, channel: ChannelKey, reply: Reply) -> None:
+        """A reminder or nudge, to each of `reply.to` privately (adapters.teams.direct)."""
+        await self.direct.deliver(channel, reply)
 
     async def _offer(self, context: TurnContext, place: Where, who: Actor, reply: Reply) -> None:
         told = await self.exports.offer(context, place, who, reply.message, reply.language)
@@ -182,6 +194,9 @@ class TeamsSender:
             if who is None and reply.audience is Audience.PRIVATE:
                 log.warning("a private reply without a person to send it to was dropped")
                 continue
+            if reply.audience is Audience.DIRECT:  # not in this conversation: after the turn
+                self._after_turn.spawn(self._direct_after_turn(place.channel, reply))
+                continue
             try:
                 later += await self._send_reply(context, place, who, reply, names)
             except Exception:  # noqa: BLE001 - without a turn, one failed reply stops no other
@@ -233,6 +248,12 @@ class TeamsSender:
             # row about its author written in the same moment would tie the two together.
             log.warning("Teams refused a targeted message; using a personal chat instead")
             await open_personal_chat(context, who.user_id, activity)
+
+    async def _direct_after_turn(self, channel: ChannelKey, reply: Reply) -> None:
+        try:
+            await self.deliver_direct(channel, reply)
+        except Exception:  # noqa: BLE001 - after the turn: logged, the decision is stored
+            log.exception("a Teams direct message could not be delivered")
 
     async def _post_after_turn(
         self, place: Where, reference: dict, planned: list[delivery.Planned]

@@ -12,12 +12,13 @@ from collections.abc import Callable
 from typing import Any
 
 from core import commands as c
-from core.circles import parse_circle
+from core.circles import CIRCLES, parse_circle
 from core.dates import parse_day
 from core.messages import Refusal
-from core.model import Colour, Step, Timing
+from core.model import Colour, Rating, Step, Timing
 
-SubmitResult = c.Command | Refusal | None
+# A check-in card answers several circles at once: one command per circle rated.
+SubmitResult = c.Command | Refusal | list[c.AnswerCheckIn] | None
 
 _TRUE = ("true", "1", "yes", "on")
 _FALSE = ("false", "0", "no", "off", "")
@@ -111,14 +112,44 @@ def _inspiration(fields: Fields) -> c.Command:
     return c.ShowInspiration(parse_circle(fields.text("circle")))
 
 
+def _checkin(fields: Fields) -> list[c.AnswerCheckIn] | Refusal:
+    """One answer per circle given a rating, all anonymous or none; [] when none was rated."""
+    number = fields.values.get("checkin")
+    if isinstance(number, str) and number.isdigit():
+        number = int(number)
+    if not isinstance(number, int) or isinstance(number, bool):
+        return Refusal("bad_form_field", {"field": "checkin"}, fields.hint)
+    anonymous, origin = fields.flag("anonymous"), fields.origin() or c.Origin("")
+    answers: list[c.AnswerCheckIn] = []
+    for info in CIRCLES:
+        chosen = fields.text(f"rating_{info.circle.value}")
+        if not chosen:
+            continue
+        if chosen not in {r.value for r in Rating}:
+            return Refusal("bad_form_field", {"field": f"rating_{info.circle.value}"}, fields.hint)
+        comment = fields.text(f"comment_{info.circle.value}")
+        answers.append(
+            c.AnswerCheckIn(
+                info.circle, Rating(chosen), comment, anonymous, checkin=number, origin=origin
+            )
+        )
+    return answers
+
+
+def _keep(fields: Fields) -> c.Command:
+    return c.KeepCheckIns(fields.flag("keep"), origin=fields.origin() or c.Origin(""))
+
+
 # action -> (reader, the hint a refusal of that card carries)
-READERS: dict[str, tuple[Callable[[Fields], c.Command | Refusal], str | None]] = {
+READERS: dict[str, tuple[Callable[[Fields], SubmitResult], str | None]] = {
     "note": (_note, "hint_note"),
     "prereq": (_prerequisite, "hint_prereq"),
     "agree": (_agreement, "hint_agree"),
     "edit": (_edit, "hint_code"),
     "withdraw": (_withdraw, "hint_code"),
     "inspiration": (_inspiration, "hint_circles"),
+    "checkin": (_checkin, None),
+    "keep": (_keep, None),
     # With a circle: that circle's full list, from the "see all" on its card's wall.
     "board": (lambda fields: c.ShowBoard(parse_circle(fields.text("circle"))), None),
     # A card without its workshop is refused as made for another (an empty id never matches).

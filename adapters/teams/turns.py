@@ -14,6 +14,7 @@ import logging
 
 from microsoft_agents.hosting.core import TurnContext
 
+from adapters.chat.checkin_words import word
 from adapters.chat.intake import NotStored
 from adapters.chat.platform import Services
 from adapters.persistence.database import StorageBusy
@@ -69,6 +70,9 @@ class TeamsTurns:
         place, who = where(activity), actor(activity)
         if isinstance(activity.value, dict) and not (activity.text or "").strip():
             command = command_from_submit(activity.value)
+            if isinstance(command, list):
+                await self._several(context, place, who, command)
+                return
             if command is None:
                 return
             await self._remember_person_unless_anonymous(context, place, who, command)
@@ -107,12 +111,28 @@ class TeamsTurns:
             typed=True,
         )
 
+    async def _several(
+        self, context: TurnContext, place: Where, who: Actor, commands: list[c.AnswerCheckIn]
+    ) -> None:
+        """A check-in card: one request per circle answered, each with an id of its own, so a
+        resent card stores none twice. Nothing answered: said at once, nothing stored."""
+        if not commands:
+            lang = (context.activity.value or {}).get("lang")
+            said = word("answer_none_chosen", lang if lang in ("da", "en") else "da")
+            await self.sender.send_private(context, place, who, delivery.text_activity(said))
+            return
+        for command in commands:
+            await self._remember_person_unless_anonymous(context, place, who, command)
+            key = f"{context.activity.id}:{command.circle.value}"
+            await self._handle(context, place, who, command=command, message_id=key)
+
     async def _remember_person_unless_anonymous(
         self, context: TurnContext, place: Where, who: Actor, said: str | c.Command
     ) -> None:
         """A personal chat's reference, kept for later messages to this person; never on an
         anonymous act, so no row about its author changes in the moments around it."""
-        if place.is_personal and not touches_anonymity(said):
+        anonymous_answer = isinstance(said, c.AnswerCheckIn) and said.anonymous
+        if place.is_personal and not (touches_anonymity(said) or anonymous_answer):
             await self.state.remember_person(who.user_id, reference_of(context.activity))
 
     async def on_message_update(self, context: TurnContext) -> None:

@@ -53,6 +53,14 @@ class FakeConnector:
     def activities(self) -> list[Received]:
         return [r for r in self.received if r.method in ("POST", "PUT") and "/activities" in r.path]
 
+    def conversations_created(self) -> list[dict]:
+        """The bodies of POST /v3/conversations: each 1:1 chat the bot opened."""
+        return [
+            r.body or {}
+            for r in self.received
+            if r.method == "POST" and r.path.rstrip("/").endswith("/v3/conversations")
+        ]
+
     async def _answer(self, request: web.Request) -> web.Response:
         body = await request.json() if request.can_read_body else None
         received = Received(
@@ -71,7 +79,10 @@ class FakeConnector:
                 {"error": {"code": "BadArgument"}}, status=self.targeted_status
             )
         if request.method == "POST" and request.path.rstrip("/").endswith("/v3/conversations"):
-            return web.json_response({"id": "a:personal-chat-with-anne"}, status=201)
+            # A 1:1 chat with the one member asked for (Teams answers 201 with its id).
+            members = (body or {}).get("members") or [{}]
+            who = str(members[0].get("id") or "29:anne").rsplit(":", 1)[-1]
+            return web.json_response({"id": f"a:personal-chat-with-{who}"}, status=201)
         if self.troubles:
             status, headers = self.troubles.pop(0)
             received.status = status
