@@ -109,16 +109,18 @@ FOLLOWUP: dict[str, dict[str, str]] = {
     "reminder_soon": {
         "da": "En venlig påmindelse: jeres aftale »{what}« ({short_id}) fra workshoppen om "
         "{technology} skal være klar om to arbejdsdage, {day}. Når den er gjort, skriv "
-        "/rasmus færdig {short_id}.",
+        "/rasmus færdig {short_id} i workshoppens kanal.",
         "en": "A friendly reminder: your agreement “{what}” ({short_id}) from the workshop "
         "about {technology} is due in two working days, on {day}. Once it is done, type "
-        "/rasmus done {short_id}.",
+        "/rasmus done {short_id} in the workshop's channel.",
     },
     "reminder_today": {
         "da": "Nu er det tid: jeres aftale »{what}« ({short_id}) fra workshoppen om "
-        "{technology} skal være klar {day}. Når den er gjort, skriv /rasmus færdig {short_id}.",
+        "{technology} skal være klar {day}. Når den er gjort, skriv /rasmus færdig {short_id} "
+        "i workshoppens kanal.",
         "en": "It's time: your agreement “{what}” ({short_id}) from the workshop about "
-        "{technology} is due on {day}. Once it is done, type /rasmus done {short_id}.",
+        "{technology} is due on {day}. Once it is done, type /rasmus done {short_id} in the "
+        "workshop's channel.",
     },
     # --- nudges to the facilitators ---
     "nudge_step_open": {
