@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from adapters.persistence import channel_workshops as cw
 from adapters.persistence import mapping as m
 from adapters.persistence.cache import WorkshopCache
-from adapters.persistence.database import StorageBusy
+from adapters.persistence.database import StorageBusy, reading
 from adapters.persistence.mapping_followup import apply_followup
 from adapters.persistence.tables import (
     AgreementRow,
@@ -28,6 +28,7 @@ from adapters.persistence.tables import (
     VoteRow,
     WorkshopRow,
 )
+from adapters.persistence.wakeups import DueWakeup, due_query, read_due
 from core import events as e
 from core.ids import canonical_id
 from core.messages import EarlierWorkshop
@@ -311,6 +312,14 @@ class SqlStore:
             cached = m.load_workshop(session, row)
             self._cache.put(cached, row.version)
         return cached
+
+    def due_wakeups(
+        self, now: datetime, limit: int = 100, channel: ChannelKey | None = None
+    ) -> list[DueWakeup]:
+        """Workshops (of one channel, if given) whose next due work has come by `now`, the
+        earliest first. Only a look: `wakeups.Wakeups` claims them for the inbox."""
+        with Session(reading(self.engine)) as session:
+            return read_due(session, due_query(now, limit, channel))
 
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         """Workshops in a workspace where the person facilitates, wrote by name or owns a task."""

@@ -78,7 +78,9 @@ def _follow_up_events(workshop):
         e.CheckInAnswered(_answer(4, Circle.REALISTIC, Rating.WORSE, None, 4)),
         e.CheckInMissed(2),
         # A new plan: the posted and the missed one stay, the rest is replaced.
-        e.FollowUpPlanned(FollowUpSettings(offsets=("3m",)), (CheckIn(3, "3m", T0 + timedelta(90)),)),
+        e.FollowUpPlanned(
+            FollowUpSettings(offsets=("3m",)), (CheckIn(3, "3m", T0 + timedelta(90)),)
+        ),
         e.CheckInClosed(1, T0 + timedelta(days=19)),
         e.LearningAdded(
             Learning("learn1", "L1", 1, Circle.HEALTHY, "Oplæring i små hold", CAI, T0)
@@ -91,9 +93,7 @@ def _follow_up_events(workshop):
         e.AgreementDone(agreement, T0 + timedelta(days=20)),
         e.AgreementReopened(agreement),
         e.AgreementAdded(
-            Agreement(
-                "agree2", "AF2", "Bo", date(2027, 6, 1), "Ny vejledning", CAI, T0, checkin=1
-            )
+            Agreement("agree2", "AF2", "Bo", date(2027, 6, 1), "Ny vejledning", CAI, T0, checkin=1)
         ),
         e.AgreementDone("AF2", T0 + timedelta(days=21)),
         e.PrerequisiteMet(prerequisite, True),
@@ -136,9 +136,7 @@ def test_every_follow_up_event_reads_back_as_evolve_makes_it(sql_service, engine
 
 def test_a_plan_with_no_check_ins_and_every_setting_survives_a_reload(sql_service, engine):
     before = _workshop_before_follow_up(sql_service)
-    plan = e.FollowUpPlanned(
-        FollowUpSettings((), "07:30", 3, 5, 2), ()
-    )
+    plan = e.FollowUpPlanned(FollowUpSettings((), "07:30", 3, 5, 2), ())
     store = SqlStore(engine)
     with store.unit(CHANNEL) as unit:
         unit.record([plan])
