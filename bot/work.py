@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from adapters.chat.platform import Platform
 from adapters.persistence.queue import Claim
+from adapters.persistence.wakeups import Wakeups
 from adapters.scheduling.dispatcher import Dispatcher
 from adapters.scheduling.worker import QueueWorker
 from bot.runtime import Runtime
@@ -50,6 +51,7 @@ class Background:
             interval=interval,
             on_decided=self._decided,
             prepare=self._prepare,
+            due_work=Wakeups(runtime.queue).enqueue_due,
         )
         self._tasks: list[asyncio.Task] = []
         self._after: set[asyncio.Task] = set()  # `decided` hooks still running
