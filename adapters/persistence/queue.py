@@ -39,6 +39,7 @@ from adapters.persistence.outbox import (
 )
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import AwareDateTime, InboxRow
+from core.commands import Tick
 from core.messages import Audience, Reply, Said
 from core.model import ChannelKey
 from core.service import Incoming, Outcome
@@ -94,7 +95,7 @@ class WorkQueue:
         routing: Routing = default_routing,
         retry_after: Callable[[int], float] = backoff,
         permanent: Callable[[Exception], bool] = lambda error: False,
-        apology: Callable[[Incoming], Reply] | None = None,
+        apology: Callable[[Incoming], Reply | None] | None = None,
     ):
         self.store = store
         self.engine = store.engine
@@ -265,8 +266,8 @@ class WorkQueue:
                 .where(INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker)
                 .values(**values)
             )
-            if giving_up and self.apology is not None and updated.rowcount == 1:
-                apology = self.apology(incoming)
+            apology = self.apology(incoming) if giving_up and self.apology else None
+            if apology is not None and updated.rowcount == 1:
                 outgoing = self.routing(incoming.channel, incoming.actor.user_id, apology)
                 self.outbox.add_all(session, incoming.channel, [outgoing])
 
@@ -346,10 +347,12 @@ def is_transient(error: Exception) -> bool:
     return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
-def nothing_was_stored(incoming: Incoming) -> Reply:
+def nothing_was_stored(incoming: Incoming) -> Reply | None:
     """What a person is told when their request was set aside undecided: in the language the
     platform knew them by, else in both (the workshop's own cannot be read when storage is
-    what failed)."""
+    what failed). A Tick came from no person: nobody is told."""
+    if isinstance(incoming.command, Tick):
+        return None
     if incoming.language_hint is None:
         return Reply(Audience.PRIVATE, Said("something_wrong_both"), "da")
     return Reply(Audience.PRIVATE, Said("something_wrong"), incoming.language_hint)
