@@ -44,11 +44,16 @@ class ConsoleClock:
         if m := _STEP.match(argument):
             amount, unit = int(m[1]), m[2].lower()
             now = self()
+            # Days, weeks and months on the local calendar: 09:00 stays 09:00 over summer time.
+            zone = ZoneInfo(timezone)
+            local = now.astimezone(zone).replace(tzinfo=None)
             if unit == "m":
-                target = add_months(now, amount)
-            else:
-                hours = {"d": 24, "w": 168, "u": 168, "h": 1, "t": 1}[unit]
-                target = now + timedelta(hours=amount * hours)
+                target = add_months(local, amount).replace(tzinfo=zone).astimezone(UTC)
+            elif unit in "dwu":
+                local += timedelta(days=amount * (1 if unit == "d" else 7))
+                target = local.replace(tzinfo=zone).astimezone(UTC)
+            else:  # hours are hours, summer time or not
+                target = now + timedelta(hours=amount)
             self._offset += target - now
             return True
         if m := _AT.match(argument):
