@@ -100,7 +100,9 @@ class Wakeups:
             due = read_due(session, query)
             if not due:
                 return 0
-            self.queue.insert(session, [(wakeup.tick(), now) for wakeup in due])
+            # Due at once on the queue's own clock (which `now` may run ahead of: the console,
+            # a benchmark stepping through a month).
+            self.queue.insert(session, [(wakeup.tick(), None) for wakeup in due])
             # The rows are ours until commit (locked, or SQLite's one writer): cleared with
             # the Ticks written, and the core sets each next wake-up when it decides its Tick.
             session.execute(
