@@ -242,6 +242,10 @@ class Tick:
     typed. The core does what is due at the decision's `now`, and records it, so a second
     tick for the same moment does nothing."""
 
+    # The workshop whose wake-up came: a closed one keeping its check-ins may sit beside a
+    # newer open one in the same channel (core.reach points the unit at it).
+    workshop_id: str | None = None
+
 
 Command = (
     Help

@@ -43,7 +43,7 @@ class DueWakeup:
         return Incoming(
             self.channel,
             TICKER,
-            command=Tick(),
+            command=Tick(workshop_id=self.workshop_id),
             message_id=f"tick:{self.workshop_id}:{self.wake_at.isoformat()}",
         )
 

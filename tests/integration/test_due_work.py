@@ -52,7 +52,8 @@ def test_each_due_wake_up_becomes_one_tick_and_is_cleared(engine):
         f"tick:{first}:{due.isoformat()}",
         f"tick:{second}:{NOW.isoformat()}",
     ]
-    assert all(t.command == Tick() and t.actor == TICKER for t in ticks)
+    assert [t.command for t in ticks] == [Tick(workshop_id=first), Tick(workshop_id=second)]
+    assert all(t.actor == TICKER for t in ticks)
     assert ticks[0].channel == ChannelKey("slack", "T0", "wC0")
     # Handed over: a second look finds nothing, the later one waits for its time.
     assert Wakeups(queue).enqueue_due() == 0

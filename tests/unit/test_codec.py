@@ -117,7 +117,7 @@ def test_a_tick_from_the_scheduler_survives_the_trip_through_an_inbox_row():
     tick = Incoming(
         CHANNEL,
         Actor("rasmus", "RASMUS"),
-        command=commands.Tick(),
+        command=commands.Tick(workshop_id="w1"),
         message_id="tick:w1:2027-03-01T08:00:00+00:00",
     )
     assert decode_incoming(encode_incoming(tick)) == tick
