@@ -16,12 +16,12 @@ workshop and the moment, makes the second a duplicate in the core.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlmodel import Session
 
-from adapters.persistence.database import timeouts_as_busy
+from adapters.persistence.database import reading, timeouts_as_busy
 from adapters.persistence.tables import WorkshopRow
 from core.commands import Tick
 from core.model import Actor, ChannelKey
@@ -70,6 +70,19 @@ def read_due(session: Session, query) -> list[DueWakeup]:
         DueWakeup(row.id, ChannelKey(row.platform, row.workspace, row.channel), row.wake_at)
         for row in session.execute(query).all()
     ]
+
+
+def counts(engine, now: datetime, late_after: timedelta) -> dict[str, int]:
+    """For monitoring: wake-ups that have come and wait for a Tick, and those waiting longer
+    than `late_after` (no scheduler is running, or it cannot keep up)."""
+    w = WORKSHOPS.c
+    query = select(
+        func.count().filter(w.wake_at <= now),
+        func.count().filter(w.wake_at <= now - late_after),
+    )
+    with timeouts_as_busy(), Session(reading(engine)) as session:
+        due, late = session.execute(query).one()
+    return {"due": due, "late": late}
 
 
 class Wakeups:

@@ -13,7 +13,7 @@ from adapters.persistence.mapping import workshop_row
 from adapters.persistence.queue import WorkQueue
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import InboxRow, WorkshopRow
-from adapters.persistence.wakeups import TICKER, Wakeups
+from adapters.persistence.wakeups import TICKER, Wakeups, counts
 from core.commands import Tick
 from core.model import Actor, ChannelKey, Workshop
 from tests.integration.test_queue_processes import count, worker_process
@@ -60,6 +60,11 @@ def test_each_due_wake_up_becomes_one_tick_and_is_cleared(engine):
     assert [w.workshop_id for w in queue.store.due_wakeups(later)] == [waiting]
     assert Wakeups(queue).enqueue_due(later) == 1
     assert len(inbox(engine)) == 3
+
+
+def test_monitoring_counts_wake_ups_waiting_for_their_tick(engine):
+    seed(engine, [NOW - timedelta(minutes=5), NOW, NOW + timedelta(hours=1), None])
+    assert counts(engine, NOW, timedelta(minutes=1)) == {"due": 2, "late": 1}
 
 
 def test_many_due_wake_ups_are_written_in_batches_none_left_none_twice(engine):
