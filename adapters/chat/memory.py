@@ -48,7 +48,6 @@ class KeyValueStore(Protocol):
         workshop_id: str | None = None,
     ) -> None:
         """`channel` / `workshop_id`: what the row is about; deleted with that workshop."""
-
     def delete(self, namespace: str, key: str) -> None: ...
     def items(self, namespace: str, prefix: str = "") -> dict[str, str]: ...
 

@@ -59,9 +59,8 @@ class SlackPlatform:
         workspace) or the workspace's installation (OAuth)."""
         if self.bridge is None:
             raise RuntimeError(f"Slack is not active, cannot deliver to {channel}")
-        await self.bridge.deliver(
-            channel, replies, actor=actor, client=context, source_ref=source_ref
-        )
+        await self.bridge.deliver(channel, replies, actor=actor, client=context,
+                                  source_ref=source_ref)
 
 
 def build(settings: Mapping[str, Any], services: Services) -> SlackPlatform:

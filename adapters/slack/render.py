@@ -259,3 +259,4 @@ def to_slack(message: Message, lang: str) -> list[SlackMessage]:
     if isinstance(message, BoardView):  # a whole wall of notes: split well before Slack must
         return paginate(text_sections(text), text, max_chars=MAX_MESSAGE_TEXT)
     return paginate(text_sections(text), text)
+

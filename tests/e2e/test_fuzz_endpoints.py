@@ -138,61 +138,31 @@ def answered_without_5xx_or_traceback(server: ServerThread, path: str, body: byt
 
 # -- strategies -------------------------------------------------------------------------------
 
-header_text = st.text(st.characters(codec="latin-1", exclude_categories=["Cc"]), max_size=80)
+header_text = st.text(
+    st.characters(codec="latin-1", exclude_categories=["Cc"]), max_size=80
+)
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
-    lambda inner: (
-        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4)
-    ),
+    lambda inner: st.lists(inner, max_size=4)
+    | st.dictionaries(st.text(max_size=12), inner, max_size=4),
     max_leaves=12,
 )
 content_types = st.sampled_from(
     ["application/json", "application/x-www-form-urlencoded", "text/plain", ""]
 )
-SLACK_TYPES = [
-    "block_actions",
-    "view_submission",
-    "view_closed",
-    "event_callback",
-    "url_verification",
-    "shortcut",
-    "block_suggestion",
-    "app_rate_limited",
-]
+SLACK_TYPES = ["block_actions", "view_submission", "view_closed", "event_callback",
+               "url_verification", "shortcut", "block_suggestion", "app_rate_limited"]
 slack_objects = st.fixed_dictionaries(
     {"type": st.sampled_from(SLACK_TYPES)},
     optional={
         field: json_values
-        for field in (
-            "user",
-            "actions",
-            "team",
-            "channel",
-            "container",
-            "view",
-            "event",
-            "trigger_id",
-            "enterprise",
-            "authorizations",
-            "challenge",
-            "team_id",
-        )
+        for field in ("user", "actions", "team", "channel", "container", "view", "event",
+                      "trigger_id", "enterprise", "authorizations", "challenge", "team_id")
     },
 )
 slash_fields = st.dictionaries(
-    st.sampled_from(
-        [
-            "command",
-            "team_id",
-            "channel_id",
-            "user_id",
-            "text",
-            "trigger_id",
-            "payload",
-            "ssl_check",
-            "token",
-        ]
-    ),
+    st.sampled_from(["command", "team_id", "channel_id", "user_id", "text", "trigger_id",
+                     "payload", "ssl_check", "token"]),
     st.text(max_size=30),
     max_size=9,
 )
@@ -226,9 +196,8 @@ def sign(body: bytes, timestamp: str) -> str:
 @given(
     body=st.binary(max_size=400),
     headers=st.dictionaries(
-        st.sampled_from(
-            ["X-Slack-Request-Timestamp", "X-Slack-Signature", "Content-Type", "X-Slack-Retry-Num"]
-        ),
+        st.sampled_from(["X-Slack-Request-Timestamp", "X-Slack-Signature", "Content-Type",
+                         "X-Slack-Retry-Num"]),
         header_text,
     ),
 )
@@ -238,7 +207,9 @@ def test_random_slack_requests_get_no_5xx_and_log_no_traceback(server, body, hea
 
 @FUZZ
 @given(shaped=slack_body(json_values | slack_objects), skew=st.sampled_from([0, -60, 400]))
-def test_validly_signed_random_slack_bodies_get_no_5xx_and_log_no_traceback(server, shaped, skew):
+def test_validly_signed_random_slack_bodies_get_no_5xx_and_log_no_traceback(
+    server, shaped, skew
+):
     body, content_type = shaped
     timestamp = str(int(time.time()) - skew)
     headers = {"X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": sign(body, timestamp)}
@@ -262,48 +233,28 @@ def test_random_teams_requests_get_no_5xx_and_log_no_traceback(
     answered_without_5xx_or_traceback(server, "/api/messages", body, headers)
 
 
-TEAMS_TYPES = [
-    "message",
-    "invoke",
-    "conversationUpdate",
-    "installationUpdate",
-    "messageUpdate",
-    "messageDelete",
-    "event",
-    "typing",
-    "",
-]
+TEAMS_TYPES = ["message", "invoke", "conversationUpdate", "installationUpdate",
+               "messageUpdate", "messageDelete", "event", "typing", ""]
 
 
 @FUZZ
 @given(data=st.data())
 def test_random_teams_activities_get_no_5xx_and_log_no_traceback(server, data):
     service_url = data.draw(
-        st.sampled_from([server.connector.url, "http://10.0.0.1/", "", None]) | json_values,
-        label="serviceUrl",
+        st.sampled_from([server.connector.url, "http://10.0.0.1/", "", None])
+        | json_values, label="serviceUrl",
     )
     activity = data.draw(
         st.fixed_dictionaries(
             {
                 "type": st.sampled_from(TEAMS_TYPES) | json_values,
-                "conversation": st.fixed_dictionaries({"id": st.text(max_size=20)}) | json_values,
+                "conversation": st.fixed_dictionaries({"id": st.text(max_size=20)})
+                | json_values,
             },
             optional={
                 field: json_values
-                for field in (
-                    "name",
-                    "value",
-                    "from",
-                    "recipient",
-                    "channelData",
-                    "entities",
-                    "text",
-                    "id",
-                    "membersAdded",
-                    "action",
-                    "replyToId",
-                    "locale",
-                )
+                for field in ("name", "value", "from", "recipient", "channelData", "entities",
+                              "text", "id", "membersAdded", "action", "replyToId", "locale")
             },
         ),
         label="activity",

@@ -129,7 +129,9 @@ async def test_a_server_error_backs_off_and_a_hopeless_reply_is_set_aside(engine
             raise DeliveryFailed("channel_not_found")
 
     platform = RecordingPlatform(failing)
-    dispatcher = Dispatcher(outbox, {"slack": platform}, pace=FAST, retry_after=lambda n: 0.1)
+    dispatcher = Dispatcher(
+        outbox, {"slack": platform}, pace=FAST, retry_after=lambda n: 0.1
+    )
     await dispatched(dispatcher, 3)
     assert [text for text, _, _ in platform.seen["C1"]] == ["flaky", "after"]
     assert platform.tries == {"flaky": 3, "gone": 1, "after": 1}

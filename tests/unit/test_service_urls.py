@@ -62,13 +62,8 @@ def test_an_unreadable_extra_host_setting_names_itself():
 
 
 @pytest.mark.parametrize(
-    "url",
-    [
-        "http://127.0.0.1:3978/",
-        "http://127.8.9.1/",
-        "http://localhost:56000/x/",
-        "http://[::1]:3978/",
-    ],
+    "url", ["http://127.0.0.1:3978/", "http://127.8.9.1/", "http://localhost:56000/x/",
+            "http://[::1]:3978/"],
 )
 def test_anonymous_mode_calls_only_this_machine(url):
     assert ANONYMOUS.allows(url)
@@ -76,14 +71,8 @@ def test_anonymous_mode_calls_only_this_machine(url):
 
 @pytest.mark.parametrize(
     "url",
-    [
-        "https://smba.trafficmanager.net/teams/",
-        "http://10.0.0.1/",
-        "http://169.254.169.254/",
-        "http://localhost.evil.example/",
-        "http://0.0.0.0/",
-        "http://user@127.0.0.1/",
-    ],
+    ["https://smba.trafficmanager.net/teams/", "http://10.0.0.1/", "http://169.254.169.254/",
+     "http://localhost.evil.example/", "http://0.0.0.0/", "http://user@127.0.0.1/"],
 )
 def test_anonymous_mode_refuses_every_other_host(url):
     assert not ANONYMOUS.allows(url)

@@ -130,11 +130,7 @@ async def test_healthz_reports_the_queue_and_answers_503_while_the_database_does
         report = await response.json()
     assert report["database"] is True
     assert report["queue"]["requests"] == {
-        "due": 0,
-        "late": 0,
-        "failing": 0,
-        "failed": 0,
-        "waiting": 0,
+        "due": 0, "late": 0, "failing": 0, "failed": 0, "waiting": 0
     }
     assert set(report["queue"]["replies"]) == {"due", "late", "failing"}
     path = slack.server.runtime.store.engine.url.database

@@ -62,11 +62,7 @@ class Server:
     def run(self, *command: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "bot", *command],
-            cwd=self.workdir,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=60,
+            cwd=self.workdir, env=self.env, capture_output=True, text=True, timeout=60,
         )
 
     async def start(self, *command: str) -> None:
@@ -74,10 +70,7 @@ class Server:
         self.log = open(self.workdir / f"serve-{time.monotonic_ns()}.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
             [sys.executable, "-m", "bot", *command],
-            cwd=self.workdir,
-            env=self.env,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+            cwd=self.workdir, env=self.env, stdout=self.log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 30
         if command[0] == "worker":  # no port: it says when it runs
@@ -174,9 +167,8 @@ async def test_a_server_killed_mid_burst_loses_no_acknowledged_note_and_stores_n
 async def test_a_server_stopped_by_sigterm_mid_burst_finishes_or_keeps_everything_it_acked(
     tmp_path,
 ):
-    first_run = await burst_and_stop(
-        f"sqlite:///{tmp_path / 'rasmus.db'}", tmp_path, signal.SIGTERM
-    )
+    first_run = await burst_and_stop(f"sqlite:///{tmp_path / 'rasmus.db'}", tmp_path,
+                                     signal.SIGTERM)
     assert "left for the next start:" in first_run
 
 

@@ -23,7 +23,6 @@ def mount_slack(app, runtime):
     assert slack.name == "Slack"
     return slack.mount(app)
 
-
 MANIFEST = Path(__file__).resolve().parents[3] / "slack" / "manifest.yaml"
 
 
@@ -194,7 +193,9 @@ async def test_a_workspace_installs_through_oauth_and_its_commands_use_its_own_t
         fake_slack.forget()
         later = Reply(Audience.CHANNEL, Said("language_set"), "en")
         await slack.deliver(ChannelKey("slack", "T0OTHER01", "C0OTHER"), [later])
-        assert [c.token for c in fake_slack.calls_to("chat.postMessage")] == ["xoxb-installed-abc"]
+        assert [c.token for c in fake_slack.calls_to("chat.postMessage")] == [
+            "xoxb-installed-abc"
+        ]
     finally:
         await runner.cleanup()
         runtime.close()
