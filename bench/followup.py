@@ -16,9 +16,11 @@ rounds every workshop's wake-up is set through the store and ticked the same way
 stand-in decides each Tick: one CheckInPost to the channel and one AgreementReminder to its
 owner as a DIRECT reply (plain Said texts where the Slack adapter cannot render those yet).
 
-Printed per database: planning time, ticking time (wake-ups to decisions), sending time, the
-rate held per channel, 429s from the fake, what was sent to channels and as DMs, duplicates
-(the same message to the same place twice: must be 0) and failures.
+Printed per database: planning time (seeded: setting the wake-ups too), ticking time (due
+wake-ups to Tick rows to decisions, with the dispatcher sending meanwhile), the sending that
+was left once the last Tick was decided ("tail"), the rate held per channel, 429s from the
+fake, what was sent to channels and as DMs, duplicates (the same message to the same place
+twice: must be 0) and failures.
 """
 
 from __future__ import annotations
@@ -188,22 +190,25 @@ async def run(database_url, api_url, fake_port, args, mode: str) -> dict:
     ticking = 0.0
     stand_in = StandIn(runtime.service, _slack_renders_followup()) if mode == "seeded" else None
 
-    def step() -> tuple[int, int]:
+    def step() -> tuple[int, int, float]:
+        seeding = time.perf_counter()
         if stand_in is not None:  # every workshop's wake-up, set through the store
             stand_in.round += 1
             for channel in channels:
                 with runtime.store.unit(channel) as unit:
                     unit.wake_at(clock.now)
+        seeding = time.perf_counter() - seeding
         written = wakeups.enqueue_due(clock.now)
         handler = stand_in.handle if stand_in else runtime.service.handle
-        return written, _decide_all(runtime.queue, handler, counts)
+        return written, _decide_all(runtime.queue, handler, counts), seeding
 
     days = args.checkins if mode == "seeded" else (args.checkins + 2) * 7 + 14
     for _ in range(days):
         clock.now += timedelta(days=1)
         t0 = time.perf_counter()
-        written, done = await loop.run_in_executor(None, step)
-        ticking += time.perf_counter() - t0
+        written, done, seeding = await loop.run_in_executor(None, step)
+        ticking += time.perf_counter() - t0 - seeding
+        planning += seeding
         ticks, decided = ticks + written, decided + done
         dispatcher.notify()
     ticked_at = time.perf_counter()
