@@ -87,8 +87,9 @@ def _plan(service, channels, checkins: int, owners: int) -> None:
             due = ROLLOUT + timedelta(days=7 * (k + 1) + 3)
             lines.append(f"aftale <@U{n:05d}O{k}> {due.day}/{due.month}-{due.year} Opgave {k}")
         lines += [f"tjekplan {offsets}", f"udrulning {ROLLOUT.day}.{ROLLOUT.month}.{ROLLOUT.year}"]
+        facilitator = Actor(f"U{n:05d}F", "Facilitator")  # one person per workspace
         for line in lines:
-            service.handle(Incoming(channel, Actor("UFAC", "Facilitator"), text=line))
+            service.handle(Incoming(channel, facilitator, text=line))
 
 
 class StandIn:
