@@ -263,31 +263,40 @@ async def run(database_url, api_url, fake_port, args, mode: str) -> dict:
     }
 
 
+HEADER = (
+    f"{'database':<12}{'plan s':>8}{'ticks':>7}{'tick s':>8}{'tail s':>8}{'total s':>9}"
+    f"{'channel':>8}{'DMs':>7}{'ch/s':>6}{'429s':>6}{'dupes':>6}{'failed':>7}"
+)
+
+
+def _line(name: str, r: dict) -> str:
+    return (
+        f"{name:<12}{r['planning']:>8.1f}{r['ticks']:>7}{r['ticking']:>8.1f}"
+        f"{r['tail']:>8.1f}{r['seconds']:>9.1f}{r['to_channels']:>8}{r['dms']:>7}"
+        f"{r['rate']:>6.2f}{r['limited']:>6}{r['duplicates']:>6}{r['failed']:>7}\n"
+        f"{name} [{r['mode']}]: replies decided by kind: {json.dumps(r['kinds'], sort_keys=True)}"
+    )
+
+
 async def main(args) -> None:
     mode = args.mode if args.mode != "auto" else ("real" if core_has_tick() else "seeded")
     fake = Child("fake-slack-limited", "-", "-")
     api_url = f"http://127.0.0.1:{fake.port}/api/"
-    results, schema = [], None
+    schema = None
+    print(f"mode: {mode}; {args.workspaces} workspaces (each database printed as it finishes)")
     try:
         with tempfile.TemporaryDirectory() as tmp:
             url = f"sqlite:///{tmp}/f.db"
-            results.append(("SQLite", await run(url, api_url, fake.port, args, mode)))
+            result = await run(url, api_url, fake.port, args, mode)
+            print(f"{HEADER}\n{_line('SQLite', result)}", flush=True)
             if args.postgres:
                 schema, url = _fresh_postgres_schema(args.postgres)
-                results.append(("PostgreSQL", await run(url, api_url, fake.port, args, mode)))
+                result = await run(url, api_url, fake.port, args, mode)
+                print(f"{HEADER}\n{_line('PostgreSQL', result)}", flush=True)
     finally:
         fake.stop()
         if schema:
             _drop_schema(args.postgres, schema)
-    print(f"\nmode: {results[0][1]['mode']}; {args.workspaces} workspaces")
-    print(f"{'database':<12}{'plan s':>8}{'ticks':>7}{'tick s':>8}{'tail s':>8}{'total s':>9}"
-          f"{'channel':>8}{'DMs':>7}{'ch/s':>6}{'429s':>6}{'dupes':>6}{'failed':>7}")
-    for name, r in results:
-        print(f"{name:<12}{r['planning']:>8.1f}{r['ticks']:>7}{r['ticking']:>8.1f}"
-              f"{r['tail']:>8.1f}{r['seconds']:>9.1f}{r['to_channels']:>8}{r['dms']:>7}"
-              f"{r['rate']:>6.2f}{r['limited']:>6}{r['duplicates']:>6}{r['failed']:>7}")
-    for name, r in results:
-        print(f"{name}: replies decided by kind: {json.dumps(r['kinds'], sort_keys=True)}")
 
 
 if __name__ == "__main__":
