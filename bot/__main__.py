@@ -1,4 +1,4 @@
-"""`python -m bot console|serve [--no-worker]|worker|migrate|teams-package`."""
+"""`python -m bot console|serve [--no-worker]|worker|tick|migrate|teams-package`."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
         help="only the web: acknowledge and store requests; `worker` processes decide them",
     )
     commands.add_parser("worker", help="decide stored requests and send replies (no web)")
+    commands.add_parser(
+        "tick", help="run due work once (check-ins, reminders, nudges), send if configured"
+    )
     commands.add_parser("migrate", help="bring the database schema up to date")
     package = commands.add_parser("teams-package", help="write the Teams app package (zip)")
     package.add_argument("--out", type=Path, default=Path("build/rasmus-teams.zip"))
@@ -72,7 +75,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from bot.runtime import build_runtime
 
-    runtime = build_runtime(settings)
+    clock = None
+    if args.command == "console":
+        from adapters.console.clock import ConsoleClock
+
+        clock = ConsoleClock()  # `:clock +30d` moves it: the follow-up tried in minutes
+    runtime = build_runtime(settings, clock=clock)
     try:
         if args.command == "console":
             from adapters.console.channel import ConsoleChannel, interactive
@@ -82,11 +90,17 @@ def main(argv: list[str] | None = None) -> int:
                 runtime.service,
                 settings.export_dir,
                 channel=ChannelKey("console", "local", args.channel),
+                clock=clock,
             )
             if sys.stdin.isatty():
-                interactive(channel)
+                interactive(channel, interval=min(settings.scheduler_interval_seconds, 5.0))
             else:
                 channel.run(sys.stdin, echo=True)
+            return 0
+        if args.command == "tick":
+            from bot.tick import tick
+
+            print(tick(runtime), flush=True)
             return 0
         if args.command == "worker":
             from bot.server import work

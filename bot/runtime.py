@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -51,7 +52,14 @@ class Runtime:
         self.store.engine.dispose()
 
 
-def build_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime:
+def build_runtime(
+    settings: Settings,
+    *,
+    migrate: bool | None = None,
+    clock: Callable[[], datetime] | None = None,
+) -> Runtime:
+    """`clock`: what the core is told the time is (the console's movable clock); the queue's
+    leases and backoffs always run on the real time."""
     engine = open_database(
         settings.database_url,
         migrate=migrate,
@@ -60,7 +68,7 @@ def build_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime
         lock_timeout=settings.pg_lock_timeout_seconds,
     )
     store = SqlStore(engine)
-    service = WorkshopService(store, utc_now, RandomIds(), settings.default_language)
+    service = WorkshopService(store, clock or utc_now, RandomIds(), settings.default_language)
     state = PlatformState(engine)
     queue = WorkQueue(
         store,
@@ -70,7 +78,7 @@ def build_runtime(settings: Settings, *, migrate: bool | None = None) -> Runtime
         permanent=lambda error: not is_transient(error),
         apology=nothing_was_stored,
     )
-    shared = services(service, state, store, utc_now, settings.default_language)
+    shared = services(service, state, store, clock or utc_now, settings.default_language)
     intake = QueueIntake(queue, shared.core, deadline=INTAKE_DEADLINE)
     shared.intake = intake
     return Runtime(settings, service, store, state, shared, queue, intake)

@@ -11,11 +11,13 @@ import asyncio
 import gc
 import logging
 import signal
+from datetime import timedelta
 
 from aiohttp import web
 
 from adapters.chat.platform import Platform
 from adapters.chat.status import ChannelStatus
+from adapters.persistence.wakeups import counts as wakeup_counts
 from bot.pages import add_pages
 from bot.runtime import Runtime
 from bot.work import Background, LeftOver
@@ -37,11 +39,18 @@ async def _freeze_startup_objects(app: web.Application) -> None:
 
 async def healthz(request: web.Request) -> web.Response:
     """200 while the database answers (503 when not), with the queue for monitoring: work
-    due now, late (due for over a minute), failing (tried and waiting to try again)."""
+    due now, late (due for over a minute), failing (tried and waiting to try again), and the
+    wake-ups that came and wait for their Tick."""
     queue = request.app[RUNTIME_KEY].queue
     loop = asyncio.get_running_loop()
     try:
         stats = await asyncio.wait_for(loop.run_in_executor(None, queue.stats), HEALTH_TIMEOUT)
+        wakeups = await asyncio.wait_for(
+            loop.run_in_executor(
+                None, wakeup_counts, queue.engine, queue.clock(), timedelta(seconds=60)
+            ),
+            HEALTH_TIMEOUT,
+        )
     except Exception as error:  # noqa: BLE001 - any failure means the same: no database
         log.warning("health check: the database did not answer (%s)", type(error).__name__)
         return web.json_response({"ok": False, "database": False}, status=503)
@@ -62,6 +71,8 @@ async def healthz(request: web.Request) -> web.Response:
                     "late": stats.outbox_late,
                     "failing": stats.outbox_failing,
                 },
+                # Due work not yet handed to the core as a Tick (check-ins, reminders, nudges).
+                "wakeups": wakeups,
             },
         }
     )

@@ -130,6 +130,6 @@ def checked_settings(command: str):
     if command in ("serve", "web"):
         _check_port(settings)
         _check_slack_oauth(settings)
-    if command in ("console", "serve", "web", "worker", "migrate"):
+    if command in ("console", "serve", "web", "worker", "tick", "migrate"):
         _check_database(settings.database_url)
     return settings

@@ -15,6 +15,7 @@ from datetime import timedelta
 
 from adapters.chat.platform import Platform
 from adapters.persistence.queue import Claim
+from adapters.persistence.wakeups import Wakeups
 from adapters.scheduling.dispatcher import Dispatcher
 from adapters.scheduling.worker import QueueWorker
 from bot.runtime import Runtime
@@ -38,9 +39,18 @@ class LeftOver:
 
 
 class Background:
-    def __init__(self, runtime: Runtime, platforms: Sequence[Platform], *, slots: int = 4):
+    def __init__(
+        self,
+        runtime: Runtime,
+        platforms: Sequence[Platform],
+        *,
+        slots: int = 4,
+        send: bool = True,
+    ):
         interval = runtime.settings.scheduler_interval_seconds
         self.runtime = runtime
+        # False: replies stay in the outbox (`tick` with no platform configured to send them).
+        self.send = send
         self.platforms = {p.key: p for p in platforms}
         self.dispatcher = Dispatcher(runtime.queue.outbox, self.platforms, interval=interval)
         self.worker = QueueWorker(
@@ -50,6 +60,7 @@ class Background:
             interval=interval,
             on_decided=self._decided,
             prepare=self._prepare,
+            due_work=Wakeups(runtime.queue).enqueue_due,
         )
         self._tasks: list[asyncio.Task] = []
         self._after: set[asyncio.Task] = set()  # `decided` hooks still running
@@ -85,10 +96,9 @@ class Background:
 
     async def start(self) -> None:
         loop = asyncio.get_running_loop()
-        self._tasks = [
-            loop.create_task(self.worker.run(), name="rasmus-worker"),
-            loop.create_task(self.dispatcher.run(), name="rasmus-dispatcher"),
-        ]
+        self._tasks = [loop.create_task(self.worker.run(), name="rasmus-worker")]
+        if self.send:
+            self._tasks.append(loop.create_task(self.dispatcher.run(), name="rasmus-dispatcher"))
         self.runtime.intake.notify = self.worker.notify
         if self._listener is not None:
             self._listener.start()
@@ -105,7 +115,10 @@ class Background:
         # The dispatcher stops after the worker, so the replies of the last decisions are
         # at least tried; whatever is not sent by then waits in the outbox.
         self.dispatcher.stop()
-        replies = await self._tasks[1]
+        if self.send:
+            replies = await self._tasks[1]
+        else:
+            replies = await asyncio.get_running_loop().run_in_executor(None, self._unsent)
         self.left_over = LeftOver(requests, replies)
         return self.left_over
 
@@ -118,7 +131,7 @@ class Background:
         deadline = loop.time() + timeout
         while True:
             stats = await loop.run_in_executor(None, queue.stats)
-            unsent = await loop.run_in_executor(None, self._unsent)
+            unsent = await loop.run_in_executor(None, self._unsent) if self.send else 0
             busy = self.worker.busy or self.dispatcher.busy or self._after
             if stats.due == 0 and unsent == 0 and not busy:
                 return

@@ -15,7 +15,7 @@ from typing import Protocol
 
 from core import reach
 from core.cleaning import normal_language, tidy_incoming
-from core.commands import Command, EditItem, WithdrawItem
+from core.commands import Command, EditItem, Tick, WithdrawItem
 from core.context import code_opens
 from core.decide import Context, decide
 from core.events import Event, evolve
@@ -160,7 +160,9 @@ class WorkshopService:
                 unit.record(decision.events)
             for event in decision.events:
                 workshop = evolve(workshop, event)
-            if decision.events and workshop is not None:
+            # After a Tick too, even one that found nothing to do: the scheduler cleared the
+            # wake-up when it handed the Tick over, and only this puts the next one back.
+            if workshop is not None and (decision.events or isinstance(command, Tick)):
                 unit.wake_at(next_wakeup(workshop))
             return Outcome(decision.replies, workshop, list(decision.events))
 

@@ -8,9 +8,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from core.commands import Tick
 from core.events import Event, evolve
 from core.messages import EarlierWorkshop
 from core.model import ChannelKey, Workshop
+from core.service import Outcome
 
 
 class MemoryUnit:
@@ -125,3 +127,19 @@ class CountingIds:
         code = f"C{self.count:03d}-X{self.count:03d}"[:9]
         self.codes.append(code)
         return code
+
+
+class TickRecorder:
+    """Stands in for the core where only the scheduling of due work is tested: keeps the
+    message id of every Tick it is given and decides nothing."""
+
+    def __init__(self) -> None:
+        self.ticks: list[str] = []
+        self._lock = threading.Lock()
+
+    def handle(self, incoming):
+        if not isinstance(incoming.command, Tick):
+            raise AssertionError(f"only Ticks were expected, not {incoming!r}")
+        with self._lock:
+            self.ticks.append(incoming.message_id)
+        return Outcome([], None)

@@ -94,7 +94,20 @@ class Platform(Protocol):
         source_ref: str | None = None,
     ) -> None:
         """Sends the core's replies for `channel`: CHANNEL replies to the channel, PRIVATE ones
-        to `actor` (the person who acted; PRIVATE replies are dropped without one).
+        to `actor` (the person who acted; PRIVATE replies are dropped without one), DIRECT ones
+        as a direct message (Slack: a DM, chat.postMessage to the user; Teams: a 1:1
+        conversation) to each user id in `reply.to`.
+
+        A reply is a direct message exactly when `reply.audience is Audience.DIRECT`; its
+        recipients are `reply.to` (platform user ids, as in `Actor.user_id`), never `actor`.
+        `channel` is still the workshop's channel: it tells the platform which workspace /
+        tenant, installation and stored references to use, not where to post. The dispatcher
+        splits a DIRECT reply into one outbox row per recipient, so a proactive send (context
+        None) carries exactly one DIRECT reply with exactly one id in `to` (and, for the
+        platform's convenience, `actor` is that same recipient); a recipient the platform
+        cannot reach is `DeliveryFailed` (that one person's row is set aside), a 429 / 5xx is
+        `DeliveryRetry`. In a request (context set) a DIRECT reply may name several people:
+        send one message to each. DIRECT replies never go to the channel itself.
 
         `context` is the platform's in-request handle (Slack: the request's AsyncWebClient;
         Teams: the TurnContext) while a request is being answered, and None for later,

@@ -17,11 +17,28 @@ from adapters.persistence.tables import (
     VoteRow,
     WorkshopRow,
 )
+from adapters.persistence.tables_followup import (
+    CheckInAnswerRow,
+    CheckInRow,
+    LearningRow,
+    SentKeyRow,
+)
 from core.messages import EarlierWorkshop
 from core.model import ChannelKey
 
 # Every table holding rows of one workshop (the workshop's own row goes last).
-WORKSHOP_TABLES = (NoteRow, VoteRow, PrerequisiteRow, AgreementRow, FacilitatorRow, ExportMarkRow)
+WORKSHOP_TABLES = (
+    NoteRow,
+    VoteRow,
+    PrerequisiteRow,
+    AgreementRow,
+    FacilitatorRow,
+    ExportMarkRow,
+    CheckInAnswerRow,
+    LearningRow,
+    CheckInRow,
+    SentKeyRow,
+)
 
 
 def in_channel(channel: ChannelKey) -> tuple:

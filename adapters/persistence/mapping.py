@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import Session, select
 
+from adapters.persistence.mapping_followup import load_followup, settings_columns, settings_of
 from adapters.persistence.tables import (
     AgreementRow,
     ExportMarkRow,
@@ -52,6 +53,9 @@ def workshop_row(w: Workshop) -> WorkshopRow:
         closed_from=w.closed_from.value if w.closed_from else None,
         show_names=w.show_names,
         number=w.number,
+        step_opened_at=w.step_opened_at,
+        checkins_after_end=w.checkins_after_end,
+        **settings_columns(w.followup),
     )
 
 
@@ -71,6 +75,7 @@ def note_row(workshop_id: str, n: Note) -> NoteRow:
         status=n.status.value,
         created_at=n.created_at,
         updated_at=n.updated_at,
+        actionable=n.actionable,
     )
 
 
@@ -83,6 +88,7 @@ def prerequisite_row(workshop_id: str, p: Prerequisite) -> PrerequisiteRow:
         text=p.text,
         circles=",".join(c.value for c in p.circles),
         note=p.note,
+        met=p.met,
         author_id=p.author.user_id if p.author else None,
         author_name=p.author.display_name if p.author else None,
         code_hash=p.code_hash,
@@ -106,6 +112,8 @@ def agreement_row(workshop_id: str, a: Agreement) -> AgreementRow:
         status=a.status.value,
         created_at=a.created_at,
         updated_at=a.updated_at,
+        done_at=a.done_at,
+        checkin=a.checkin,
     )
 
 
@@ -169,6 +177,10 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
         closed_from=Step(row.closed_from) if row.closed_from else None,
         show_names=row.show_names,
         number=row.number,
+        step_opened_at=row.step_opened_at,
+        followup=settings_of(row),
+        checkins_after_end=row.checkins_after_end,
+        **load_followup(session, wid),
         exports=tuple(
             (mark.who, mark.at)
             for mark in session.exec(
@@ -191,6 +203,7 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
                 code_hash=n.code_hash,
                 source_ref=n.source_ref,
                 updated_at=n.updated_at,
+                actionable=n.actionable,
             )
             for n in notes
         ),
@@ -207,6 +220,7 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
                 code_hash=p.code_hash,
                 updated_at=p.updated_at,
                 note=p.note,
+                met=p.met,
                 voters=tuple(voters.get(p.short_id, ())),
             )
             for p in prereqs
@@ -223,6 +237,8 @@ def load_workshop(session: Session, row: WorkshopRow) -> Workshop:
                 status=ItemStatus(a.status),
                 updated_at=a.updated_at,
                 prerequisite=a.prerequisite,
+                done_at=a.done_at,
+                checkin=a.checkin,
             )
             for a in agreements
         ),

@@ -7,6 +7,7 @@ conversation is live. A claim has a lease, so the rows of a dispatcher that died
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -56,8 +57,28 @@ def conversation_of(channel: ChannelKey) -> str:
 EDITS = "|edits"
 
 
+def direct_conversation(channel: ChannelKey, user_id: str) -> str:
+    """A person's direct messages are paced as a conversation of their own, apart from the
+    channel (Slack limits each DM channel as any other; Teams each 1:1 conversation)."""
+    return f"{channel.platform}:{channel.workspace}:dm:{user_id}"
+
+
+def per_recipient(reply: Reply) -> list[Reply]:
+    """A DIRECT reply as one reply per person in `to` (each its own outbox row, sent, retried
+    and set aside on its own); other replies as they are. A DIRECT reply naming nobody is
+    dropped: it has nowhere to go."""
+    if reply.audience is not Audience.DIRECT:
+        return [reply]
+    people = dict.fromkeys(reply.to)  # one message per person, however often named
+    return [dataclasses.replace(reply, to=(person,)) for person in people]
+
+
 def default_routing(channel: ChannelKey, actor_id: str, reply: Reply) -> Outgoing:
-    """Private replies go to the person who acted; a circle's counts keep only their last state."""
+    """Private replies go to the person who acted, direct ones to their one recipient (see
+    `per_recipient`); a circle's counts keep only their last state."""
+    if reply.audience is Audience.DIRECT:
+        (person,) = reply.to
+        return Outgoing(reply, direct_conversation(channel, person), person)
     recipient = actor_id if reply.audience is Audience.PRIVATE else None
     if isinstance(reply.message, CountsChanged):
         message = reply.message

@@ -34,10 +34,12 @@ from adapters.persistence.outbox import (
     _counts,
     default_routing,
     or_free,
+    per_recipient,
     utc_now,
 )
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import AwareDateTime, InboxRow
+from core.commands import Tick
 from core.messages import Audience, Reply, Said
 from core.model import ChannelKey
 from core.service import Incoming, Outcome
@@ -93,7 +95,7 @@ class WorkQueue:
         routing: Routing = default_routing,
         retry_after: Callable[[int], float] = backoff,
         permanent: Callable[[Exception], bool] = lambda error: False,
-        apology: Callable[[Incoming], Reply] | None = None,
+        apology: Callable[[Incoming], Reply | None] | None = None,
     ):
         self.store = store
         self.engine = store.engine
@@ -129,6 +131,12 @@ class WorkQueue:
         """Several requests in one transaction (in this order): all stored or none. The web
         side gathers the requests that arrive together, so a burst costs one commit, not one
         per request."""
+        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+            return self.insert(session, items)
+
+    def insert(self, session: Session, items: list[tuple[Incoming, datetime | None]]) -> list[int]:
+        """As `enqueue_many`, inside the caller's transaction (the scheduler's Ticks are
+        written with the clearing of their wake-ups)."""
         now = self.clock()
         rows = [
             {
@@ -142,24 +150,20 @@ class WorkQueue:
             }
             for incoming, due_at in items
         ]
-        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
-            if self._skip_locked:
-                # One channel's rows get their ids in the order they commit: otherwise a later
-                # request could commit first, be claimed, and be decided before an earlier one
-                # (a note before the `next` it needs). SQLite's single writer does this anyway.
-                # Taken in one sorted order, so two batches never wait for each other in a ring.
-                keys = sorted(
-                    {
-                        f"inbox\x1f{r['platform']}\x1f{r['workspace']}\x1f{r['channel']}"
-                        for r in rows
-                    }
-                )
-                for key in keys:
-                    session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
-                # Wakes worker processes that LISTEN (delivered only if this commits).
-                session.execute(_NOTIFY_INBOX)
-            insert = INBOX.insert()
-            return [session.execute(insert.values(**row)).inserted_primary_key[0] for row in rows]
+        if self._skip_locked:
+            # One channel's rows get their ids in the order they commit: otherwise a later
+            # request could commit first, be claimed, and be decided before an earlier one
+            # (a note before the `next` it needs). SQLite's single writer does this anyway.
+            # Taken in one sorted order, so two batches never wait for each other in a ring.
+            keys = sorted(
+                {f"inbox\x1f{r['platform']}\x1f{r['workspace']}\x1f{r['channel']}" for r in rows}
+            )
+            for key in keys:
+                session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+            # Wakes worker processes that LISTEN (delivered only if this commits).
+            session.execute(_NOTIFY_INBOX)
+        insert = INBOX.insert()
+        return [session.execute(insert.values(**row)).inserted_primary_key[0] for row in rows]
 
     def claim(self, worker: str) -> Claim | None:
         """The oldest due row of a channel that nobody holds, claimed for one lease."""
@@ -229,10 +233,11 @@ class WorkQueue:
                         channel,
                         [
                             _answering(
-                                self.routing(channel, incoming.actor.user_id, reply),
+                                self.routing(channel, incoming.actor.user_id, one),
                                 incoming.source_ref,
                             )
                             for reply in replies
+                            for one in per_recipient(reply)
                         ],
                     )
                 following = (
@@ -261,8 +266,8 @@ class WorkQueue:
                 .where(INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker)
                 .values(**values)
             )
-            if giving_up and self.apology is not None and updated.rowcount == 1:
-                apology = self.apology(incoming)
+            apology = self.apology(incoming) if giving_up and self.apology else None
+            if apology is not None and updated.rowcount == 1:
                 outgoing = self.routing(incoming.channel, incoming.actor.user_id, apology)
                 self.outbox.add_all(session, incoming.channel, [outgoing])
 
@@ -329,7 +334,8 @@ def _claim_query(skip_locked: bool, *, in_channel: bool):
 
 def _answering(outgoing: Outgoing, source_ref: str | None) -> Outgoing:
     """Private replies keep the message they answer (a colour question needs it)."""
-    if source_ref is None or outgoing.recipient is None or outgoing.source_ref is not None:
+    private = outgoing.reply.audience is Audience.PRIVATE
+    if source_ref is None or not private or outgoing.source_ref is not None:
         return outgoing
     return dataclasses.replace(outgoing, source_ref=source_ref)
 
@@ -341,10 +347,12 @@ def is_transient(error: Exception) -> bool:
     return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
 
 
-def nothing_was_stored(incoming: Incoming) -> Reply:
+def nothing_was_stored(incoming: Incoming) -> Reply | None:
     """What a person is told when their request was set aside undecided: in the language the
     platform knew them by, else in both (the workshop's own cannot be read when storage is
-    what failed)."""
+    what failed). A Tick came from no person: nobody is told."""
+    if isinstance(incoming.command, Tick):
+        return None
     if incoming.language_hint is None:
         return Reply(Audience.PRIVATE, Said("something_wrong_both"), "da")
     return Reply(Audience.PRIVATE, Said("something_wrong"), incoming.language_hint)

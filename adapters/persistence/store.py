@@ -16,7 +16,8 @@ from sqlmodel import Session, select
 from adapters.persistence import channel_workshops as cw
 from adapters.persistence import mapping as m
 from adapters.persistence.cache import WorkshopCache
-from adapters.persistence.database import StorageBusy
+from adapters.persistence.database import StorageBusy, reading
+from adapters.persistence.mapping_followup import apply_followup
 from adapters.persistence.tables import (
     AgreementRow,
     ExportMarkRow,
@@ -27,6 +28,7 @@ from adapters.persistence.tables import (
     VoteRow,
     WorkshopRow,
 )
+from adapters.persistence.wakeups import DueWakeup, due_query, read_due
 from core import events as e
 from core.ids import canonical_id
 from core.messages import EarlierWorkshop
@@ -53,7 +55,7 @@ class LockWaitTimeout(StorageBusy):
 class SqlUnit:
     def __init__(self, store: SqlStore, session: Session, channel: ChannelKey, loaded: tuple):
         self.store, self.session, self.channel = store, session, channel
-        self.workshop, self.version = loaded
+        self.workshop, self.version, self._wake = loaded
         self.focused = self.workshop  # the workshop this unit works on, before its events
         self.changed = False
 
@@ -68,11 +70,15 @@ class SqlUnit:
         if row is None:
             return False
         self.workshop = self.focused = self.store._workshop(self.session, row)
-        self.version = row.version
+        self.version, self._wake = row.version, row.wake_at
         return True
 
-    def wake_at(self, when) -> None:
-        """SKELETON: the persistence helper stores it on the workshop's row (`wake_at`)."""
+    def wake_at(self, when: datetime | None) -> None:
+        """Kept on the workshop's row; the scheduler (`SqlStore.due_wakeups`) looks there."""
+        # Most commands leave it as it was: then the row is not written again.
+        if self.workshop is not None and when != self._wake:
+            self._set(wake_at=when)
+            self._wake = when
 
     def others(self) -> list[EarlierWorkshop]:
         return cw.others(self.session, self.channel, self.workshop.id if self.workshop else "")
@@ -87,7 +93,7 @@ class SqlUnit:
         for event in events:
             self._apply(event)
             if isinstance(event, e.WorkshopStarted):
-                self.version = 0
+                self.version, self._wake = 0, None
             self.workshop = e.evolve(self.workshop, event)
         if self.workshop is not None and not isinstance(events[0], e.WorkshopStarted):
             self.version += 1
@@ -106,10 +112,8 @@ class SqlUnit:
                 s.add(m.workshop_row(started))
                 s.flush()  # the workshop row first, so the facilitator's foreign key holds
                 s.add(FacilitatorRow(workshop_id=started.id, user_id=started.started_by.user_id))
-            case e.StepChanged(step=step):
-                s.execute(
-                    update(WorkshopRow).where(WorkshopRow.id == workshop.id).values(step=step.value)
-                )
+            case e.StepChanged(step=step, at=at):
+                self._set(step=step.value, step_opened_at=at)
             case e.NoteAdded(note=note):
                 s.add(m.note_row(workshop.id, note))
             case e.PrerequisiteAdded(prerequisite=prereq):
@@ -177,6 +181,9 @@ class SqlUnit:
                 s.add(ExportMarkRow(workshop_id=workshop.id, who=who, at=at))
             case e.WorkshopDeleted():
                 cw.delete_all_of(s, workshop.id, workshop.channel)
+            case _:
+                if not apply_followup(s, workshop, event):
+                    raise TypeError(f"no storage for the event {event!r}")
 
     def _set(self, **values) -> None:
         """Changes columns of the workshop's own row."""
@@ -283,7 +290,7 @@ class SqlStore:
 
     def _load_for_channel(
         self, session: Session, channel: ChannelKey
-    ) -> tuple[Workshop | None, int]:
+    ) -> tuple[Workshop | None, int, datetime | None]:
         query = (
             select(WorkshopRow)
             .where(
@@ -297,7 +304,7 @@ class SqlStore:
         if self._lock_rows:
             query = query.with_for_update()
         row = session.exec(query).first()
-        return (self._workshop(session, row), row.version) if row else (None, 0)
+        return (self._workshop(session, row), row.version, row.wake_at) if row else (None, 0, None)
 
     def _workshop(self, session: Session, row: WorkshopRow) -> Workshop:
         cached = self._cache.get(row.id, row.version)
@@ -305,6 +312,14 @@ class SqlStore:
             cached = m.load_workshop(session, row)
             self._cache.put(cached, row.version)
         return cached
+
+    def due_wakeups(
+        self, now: datetime, limit: int = 100, channel: ChannelKey | None = None
+    ) -> list[DueWakeup]:
+        """Workshops (of one channel, if given) whose next due work has come by `now`, the
+        earliest first. Only a look: `wakeups.Wakeups` claims them for the inbox."""
+        with Session(reading(self.engine)) as session:
+            return read_due(session, due_query(now, limit, channel))
 
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         """Workshops in a workspace where the person facilitates, wrote by name or owns a task."""

@@ -71,6 +71,21 @@ class WorkshopRow(SQLModel, table=True):
     version: int = 0
     # The channel's first workshop is 1, the next 2: `eksport 1` names a closed one.
     number: int = Field(default=1, sa_column_kwargs={"server_default": "1"})
+    step_opened_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+    # core.model.FollowUpSettings, one column each; offsets comma-separated ("" plans none).
+    followup_offsets: str = Field(
+        default="1m,3m", max_length=255, sa_column_kwargs={"server_default": "1m,3m"}
+    )
+    followup_post_time: str = Field(
+        default="09:00", max_length=8, sa_column_kwargs={"server_default": "09:00"}
+    )
+    followup_window_days: int = Field(default=7, sa_column_kwargs={"server_default": "7"})
+    followup_anonymous_threshold: int = Field(default=3, sa_column_kwargs={"server_default": "3"})
+    followup_late_limit_days: int = Field(default=7, sa_column_kwargs={"server_default": "7"})
+    checkins_after_end: bool = Field(default=True, sa_column_kwargs={"server_default": "1"})
+    # When the workshop next has due work (core.followup.next_wakeup); the scheduler looks
+    # for rows whose time has come and clears it as it hands the core a Tick.
+    wake_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True, index=True))
 
 
 class FacilitatorRow(SQLModel, table=True):
@@ -104,6 +119,7 @@ class NoteRow(SQLModel, table=True):
     status: str = Field(max_length=16)
     created_at: datetime = Field(sa_column=_aware(nullable=False))
     updated_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+    actionable: bool = Field(default=False, sa_column_kwargs={"server_default": "0"})
 
 
 class PrerequisiteRow(SQLModel, table=True):
@@ -117,6 +133,7 @@ class PrerequisiteRow(SQLModel, table=True):
     text: str = Field(max_length=2000)
     circles: str = Field(default="", max_length=255)  # comma-separated circle keys
     note: str | None = Field(default=None, max_length=16)  # the note it answers
+    met: bool | None = None  # at a check-in: met, not met, or not yet said
     author_id: str | None = Field(default=None, max_length=255)
     author_name: str | None = Field(default=None, max_length=255)
     code_hash: str | None = Field(default=None, max_length=64)
@@ -141,6 +158,8 @@ class AgreementRow(SQLModel, table=True):
     status: str = Field(max_length=16)
     created_at: datetime = Field(sa_column=_aware(nullable=False))
     updated_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+    done_at: datetime | None = Field(default=None, sa_column=_aware(nullable=True))
+    checkin: int | None = None  # made in follow-up: the check-in it came from
 
 
 class VoteRow(SQLModel, table=True):

@@ -28,6 +28,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from adapters.chat.platform import DeliveryFailed, DeliveryRetry, Platform
 from adapters.persistence.outbox import EDITS, ClaimLost, Outbox, OutboxClaim
 from adapters.persistence.queue import backoff, new_worker_id
+from core.messages import Audience
 from core.model import Actor
 
 log = logging.getLogger(__name__)
@@ -44,19 +45,23 @@ class Pace:
 @dataclass(frozen=True)
 class Paces:
     """A platform's pace per conversation: new posts, edits of earlier messages (their own
-    outbox conversation, see outbox.EDITS), and private replies (None: no pace of ours)."""
+    outbox conversation, see outbox.EDITS), private replies and direct messages (each person's
+    DMs a conversation of their own, see outbox.direct_conversation); None: no pace of ours."""
 
     posts: Pace
     edits: Pace
     private: Pace | None = None
+    direct: Pace | None = None
 
 
 # Slack: "about one message per second per channel, short bursts allowed" (a step opening
 # posts seven at once); chat.update is limited apart. Teams: at most 7 a second per
 # conversation (its documented per-bot limit), private replies included.
 DEFAULT_PACE: dict[str, Paces] = {
-    "slack": Paces(posts=Pace(8, 8.0), edits=Pace(2, 2.0)),
-    "msteams": Paces(posts=Pace(7, 1.0), edits=Pace(7, 1.0), private=Pace(7, 1.0)),
+    "slack": Paces(posts=Pace(8, 8.0), edits=Pace(2, 2.0), direct=Pace(8, 8.0)),
+    "msteams": Paces(
+        posts=Pace(7, 1.0), edits=Pace(7, 1.0), private=Pace(7, 1.0), direct=Pace(7, 1.0)
+    ),
 }
 _UNPACED = Paces(Pace(10, 1.0), Pace(10, 1.0))
 
@@ -168,7 +173,9 @@ class Dispatcher:
 
     def _limiter(self, claim: OutboxClaim) -> AsyncLimiter | None:
         paces = self.pace.get(claim.channel.platform, _UNPACED)
-        if claim.recipient is not None:
+        if claim.reply.audience is Audience.DIRECT:
+            pace = paces.direct
+        elif claim.recipient is not None:
             pace = paces.private
         elif claim.conversation.endswith(EDITS):
             pace = paces.edits
@@ -192,6 +199,7 @@ class Dispatcher:
         try:
             if platform is None:
                 raise DeliveryFailed(f"no platform {claim.channel.platform!r} runs here")
+            # A direct message's one recipient is in `reply.to` as well (the Platform protocol).
             actor = Actor(claim.recipient) if claim.recipient else None
             limiter = self._limiter(claim)
             if limiter is not None:

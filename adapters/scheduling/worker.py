@@ -36,6 +36,7 @@ class QueueWorker:
         on_decided: Callable[[Claim, Outcome], None] | None = None,
         chain: int = 20,
         prepare: Callable[[Incoming], Awaitable[Incoming]] | None = None,
+        due_work: Callable[[], int] | None = None,
     ):
         self.queue = queue
         self.handler = handler
@@ -48,6 +49,11 @@ class QueueWorker:
         # Fills in what a request could not carry when it was stored in a hurry (the actor's
         # display name), on the loop, before the row's transaction opens.
         self.prepare = prepare
+        # Turns due wake-ups into Tick rows (adapters.persistence.wakeups): at the start, so
+        # what fell due while no worker ran is handled at once, then at every interval.
+        self.due_work = due_work
+        self.ticks = 0
+        self._claimer = None
         self.decided = 0
         self.failed = 0
         self._stopping = False
@@ -77,6 +83,7 @@ class QueueWorker:
         self._loop = asyncio.get_running_loop()
         free = asyncio.Semaphore(self.slots)
         scheduler = AsyncIOScheduler(event_loop=self._loop)
+        self._looking = asyncio.Lock()
         scheduler.add_job(self._tick, "interval", seconds=self.interval, coalesce=True)
         scheduler.start()
         # One thread per slot for decisions and one for claiming, so a slow decision never
@@ -85,7 +92,9 @@ class QueueWorker:
             ThreadPoolExecutor(self.slots, thread_name_prefix="decide") as deciders,
             ThreadPoolExecutor(1, thread_name_prefix="claim") as claimer,
         ):
+            self._claimer = claimer
             try:
+                await self._look_for_due_work()
                 await self._claim_while_running(free, deciders, claimer)
             finally:
                 scheduler.shutdown(wait=False)
@@ -94,7 +103,22 @@ class QueueWorker:
         return await self._loop.run_in_executor(None, lambda: self.queue.stats().waiting)
 
     async def _tick(self) -> None:
+        await self._look_for_due_work()
         self.wake.set()
+
+    async def _look_for_due_work(self) -> None:
+        idle = self.due_work is None or self._claimer is None or self._stopping
+        if idle or self._looking.locked():
+            return
+        async with self._looking:  # one look at a time: a slow one is not stacked up
+            try:
+                written = await self._loop.run_in_executor(self._claimer, self.due_work)
+            except Exception:
+                log.exception("looking for due work failed; trying again at the next interval")
+                return
+        if written:
+            self.ticks += written
+            self.wake.set()
 
     async def _claim_while_running(self, free, deciders, claimer) -> None:
         loop = self._loop

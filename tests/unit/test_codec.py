@@ -94,6 +94,35 @@ def test_every_message_survives_the_trip_through_an_outbox_row(message_class, va
     assert type(back.message) is message_class
 
 
+@pytest.mark.parametrize(
+    "message_class",
+    [
+        messages.CheckInPost,
+        messages.AnswerConfirmed,
+        messages.StockTaking,
+        messages.AgreementReminder,
+        messages.FacilitatorNudge,
+        messages.KeepCheckInsQuestion,
+    ],
+    ids=lambda c: c.__name__,
+)
+def test_a_direct_message_keeps_whom_it_is_for(message_class):
+    reply = Reply(Audience.DIRECT, sample(message_class), "da", to=("U1", "U2"))
+    back = decode_reply(encode_reply(reply))
+    assert back == reply
+    assert back.to == ("U1", "U2")
+
+
+def test_a_tick_from_the_scheduler_survives_the_trip_through_an_inbox_row():
+    tick = Incoming(
+        CHANNEL,
+        Actor("rasmus", "RASMUS"),
+        command=commands.Tick(workshop_id="w1"),
+        message_id="tick:w1:2027-03-01T08:00:00+00:00",
+    )
+    assert decode_incoming(encode_incoming(tick)) == tick
+
+
 def test_every_core_class_is_registered_under_a_name_of_its_own():
     declared = [
         value

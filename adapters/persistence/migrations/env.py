@@ -3,7 +3,7 @@
 from alembic import context
 from sqlmodel import SQLModel
 
-from adapters.persistence import tables  # noqa: F401  (registers the tables on the metadata)
+from adapters.persistence import tables, tables_followup  # noqa: F401  (registers the tables)
 
 # The workshop tables; a platform's own tables (Slack's installations) live in metadata of its
 # own, which whoever autogenerates a migration passes in (see database.alembic_config).
