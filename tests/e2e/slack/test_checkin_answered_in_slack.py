@@ -1,14 +1,9 @@
 """The whole answer in Slack once the core decides it: a rating button, the modal, the
-submission decided by the worker, the receipt shown only to the person, the answer kept.
-
-Needs the core's check-ins (core.checkins) and their storage (migration 0007): skipped on a
-branch without them."""
+submission decided by the worker, the receipt shown only to the person, the answer kept."""
 
 from __future__ import annotations
 
 from datetime import timedelta
-
-import pytest
 
 from adapters.slack.checkins import ANSWER
 from bot.server import PLATFORMS_KEY
@@ -18,9 +13,6 @@ from core.messages import Audience, CheckInPost, Reply
 from core.model import ChannelKey, CheckIn, FollowUpSettings, Rating
 from tests.e2e.slack import slack_requests as sr
 from tests.e2e.slack.conftest import CHANNEL
-
-pytest.importorskip("core.checkins", reason="the core's check-ins are not merged yet")
-pytest.importorskip("adapters.persistence.wakeups", reason="their storage is not merged yet")
 
 ANNE, BO = "UANNE", "UBO"
 KEY = ChannelKey("slack", sr.TEAM_ID, CHANNEL)

@@ -1,36 +1,26 @@
 """A reminder reaches its owner's direct message through the whole durable path: the
 workshop's wake-up comes due, the worker's Tick sends the owner an AgreementReminder, the
 outbox hands it to Slack one person at a time, and it arrives in the owner's DM, not the
-channel, once.
-
-Needs the core's due work (core.schedule, core.followup) and the wake-ups (migration 0007):
-skipped on a branch without them."""
+channel, once."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
+from adapters.persistence.wakeups import Wakeups
 from bot.server import BACKGROUND_KEY
+from core import schedule
 from core.events import AgreementAdded
+from core.followup import next_wakeup
 from core.model import Actor, Agreement, ChannelKey
 from tests.e2e.slack import slack_requests as sr
 from tests.e2e.slack.conftest import CHANNEL
-
-schedule = pytest.importorskip("core.schedule", reason="the core's due work is not merged yet")
-wakeups = pytest.importorskip(
-    "adapters.persistence.wakeups", reason="the wake-ups are not merged yet"
-)
-Wakeups = wakeups.Wakeups
 
 ANNE, BO = "UANNE", "UBO"
 KEY = ChannelKey("slack", sr.TEAM_ID, CHANNEL)
 
 
 async def test_an_agreement_owner_gets_one_reminder_in_their_direct_message(slack, fake_slack):
-    from core.followup import next_wakeup  # the skeleton's has no due work to wake for
-
     await slack.command(ANNE, "start Vagtplan-app")
     runtime = slack.server.runtime
     now = runtime.service.clock()

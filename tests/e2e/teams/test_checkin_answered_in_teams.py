@@ -1,15 +1,10 @@
 """The whole check-in in Teams once the core decides it: the card's one submit answers two
 circles anonymously, each receipt only to the person, then `tjek luk` posts the stock-taking
-card with the answers counted.
-
-Needs the core's check-ins (core.checkins) and their storage (migration 0007): skipped on a
-branch without them."""
+card with the answers counted."""
 
 from __future__ import annotations
 
 from datetime import timedelta
-
-import pytest
 
 from core.circles import Circle
 from core.events import CheckInPosted, FollowUpPlanned
@@ -18,9 +13,6 @@ from core.model import ChannelKey, CheckIn, FollowUpSettings, Rating
 from tests.e2e.teams.activities import CHANNEL, card_submit
 from tests.e2e.teams.direct_bot import Bot
 from tests.e2e.teams.fake_connector import FakeConnector
-
-pytest.importorskip("core.checkins", reason="the core's check-ins are not merged yet")
-pytest.importorskip("adapters.persistence.wakeups", reason="their storage is not merged yet")
 
 KEY = ChannelKey("msteams", "19:team@thread.tacv2", CHANNEL)
 

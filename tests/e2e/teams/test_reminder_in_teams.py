@@ -1,36 +1,26 @@
 """A reminder reaches its owner in a 1:1 chat through the whole durable path: the wake-up
 comes due, the worker's Tick sends an AgreementReminder, and the dispatcher hands it to Teams,
 which creates the chat through the connector (the team's stored reference: its serviceUrl and
-tenant) and writes there, never in the channel.
-
-Needs the core's due work (core.schedule, core.followup) and the wake-ups (migration 0007):
-skipped on a branch without them."""
+tenant) and writes there, never in the channel."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
+from adapters.persistence.wakeups import Wakeups
+from core import schedule
 from core.events import AgreementAdded
+from core.followup import next_wakeup
 from core.model import Actor, Agreement, ChannelKey
 from tests.e2e.teams.activities import CHANNEL, TENANT
 from tests.e2e.teams.direct_bot import Bot
 from tests.e2e.teams.fake_connector import FakeConnector
-
-schedule = pytest.importorskip("core.schedule", reason="the core's due work is not merged yet")
-wakeups = pytest.importorskip(
-    "adapters.persistence.wakeups", reason="the wake-ups are not merged yet"
-)
-Wakeups = wakeups.Wakeups
 
 KEY = ChannelKey("msteams", "19:team@thread.tacv2", CHANNEL)
 BO = "29:bo"
 
 
 async def test_an_agreement_owner_gets_one_reminder_in_a_1_to_1_chat(tmp_path):
-    from core.followup import next_wakeup  # the skeleton's has no due work to wake for
-
     async with Bot(tmp_path, FakeConnector()) as bot:
         await bot.say("start Rostering")
         await bot.settle()
