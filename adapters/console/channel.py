@@ -31,6 +31,7 @@ from core.texts import t
 log = logging.getLogger("rasmus.console")
 _SAFE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 _SPEAKER = re.compile(r"^([\w.\-]{1,40}):\s*(.*)$")
+_AT_NAME = re.compile(r"(?<![\w<])@([\w.\-]{1,40})")
 
 
 @dataclass
@@ -51,17 +52,20 @@ class ConsoleChannel:
         line = line.lstrip("\ufeff").strip()  # a BOM from an editor must not hide the speaker
         if not line or line.startswith("#"):
             return
-        if line.split(maxsplit=1)[0].lower() in WORDS:
-            with self._turn:
-                self._set_clock(line.split(maxsplit=1)[1:])
-            return
         if (m := _SPEAKER.match(line)) and not line.lower().startswith(("http:", "https:")):
             self.speaker, line = m[1], m[2].strip()
             if not line:
                 return
+        if line.split(maxsplit=1)[0].lower() in WORDS:
+            with self._turn:
+                self._set_clock(line.split(maxsplit=1)[1:])
+            return
         actor = Actor(self.speaker, self.speaker)
+        # `@bo` names the console's person bo, as `<@U…>` does in Slack: a mention the core
+        # can remind (an agreement's owner) or make facilitator.
+        text = _AT_NAME.sub(r"<@\1>", strip_prefix(line))
         with self._turn:
-            self._decide(Incoming(self.channel, actor, text=strip_prefix(line)))
+            self._decide(Incoming(self.channel, actor, text=text))
 
     def run_due(self) -> int:
         """Gives the core a Tick for each of this channel's wake-ups that has come, and shows

@@ -90,3 +90,27 @@ def test_a_whole_follow_up_runs_in_minutes_on_the_console_clock(tmp_path):
         if line and not line.startswith(("facilitator>", "mette>", "bo>", "🕘", "["))
     ]
     assert posted, out
+
+
+MENTIONED = """\
+/rasmus ny Vagtplan
+:ur 2027-03-01 08:00
+/rasmus trin 5
+/rasmus aftale @mette 10/3-2027 Indkalder til evaluering
+/rasmus facilitator @bo
+bo: :ur 2027-03-08 09:05
+"""
+
+
+def test_an_at_name_in_the_console_is_a_person_the_core_can_remind_and_make_facilitator(
+    tmp_path,
+):
+    result = run_console(tmp_path, MENTIONED)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    # A mention, not a plain name: no "nobody is reminded" answer, and a reminder arrives.
+    assert "kun personer nævnt med @" not in out
+    assert "[direkte til mette] En venlig påmindelse" in out
+    # `name: :ur …` moves the clock too (the speaker changes, the line is the clock's).
+    assert "🕘 Konsollens ur: 2027-03-08 09:05" in out
+    assert "@bo" in out and "<@bo>" not in out
