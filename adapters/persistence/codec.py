@@ -68,40 +68,108 @@ def _is_union(hint: Any) -> bool:
 
 
 # --- writing ---------------------------------------------------------------------------------
+#
+# Each type hint is turned once into a function that writes values of it (cached by hint), so
+# writing a reply walks its values, not its type hints: a circle's counts carry every note of
+# the circle, and the hints were read again for each note of each reply (most of a note's CPU).
+
+_encoders: dict[Any, Any] = {}
+_dataclass_fields: dict[type, tuple[tuple[str, Any], ...]] = {}
 
 
 def _encode(value: Any, hint: Any) -> Any:
+    return _encoder(hint)(value)
+
+
+def _encoder(hint: Any):
+    try:
+        return _encoders[hint]
+    except KeyError:
+        found = _encoders[hint] = _build_encoder(hint)
+        return found
+    except TypeError:  # an unhashable hint: built each time
+        return _build_encoder(hint)
+
+
+def _not_none(hint: Any, write):
+    def checked(value: Any) -> Any:
+        if value is None:
+            raise CodecError(f"None where {hint} was expected")
+        return write(value)
+
+    return checked
+
+
+def _build_encoder(hint: Any):
     if hint is Any:
-        return _encode_any(value)
+        return _encode_any
     if _is_union(hint):
-        return _encode_union(value, typing.get_args(hint))
+        options = typing.get_args(hint)
+        return lambda value: _encode_union(value, options)
+    if hint is type(None):
+        return _encode_none
     origin = typing.get_origin(hint) or hint
-    if value is None:
-        if hint is type(None):
-            return None
-        raise CodecError(f"None where {hint} was expected")
     if dataclasses.is_dataclass(origin):
-        return _encode_dataclass(value)
+        return _not_none(hint, _encode_dataclass)
     if isinstance(origin, type) and issubclass(origin, Enum):
-        return value.value
+        return _not_none(hint, _enum_value)
     if origin is datetime:
-        return _aware_iso(value)
+        return _not_none(hint, _aware_iso)
     if origin is date:
-        return value.isoformat()
+        return _not_none(hint, date.isoformat)
     if origin in (tuple, list):
         args = typing.get_args(hint)
         if origin is tuple and args and args[-1] is not Ellipsis:
-            return [_encode(item, arg) for item, arg in zip(value, args, strict=True)]
-        item_hint = args[0] if args else Any
-        return [_encode(item, item_hint) for item in value]
+            writers = [_lazy_encoder(arg) for arg in args]
+            return _not_none(
+                hint,
+                lambda value: [w(item) for item, w in zip(value, writers, strict=True)],
+            )
+        write = _lazy_encoder(args[0] if args else Any)
+        return _not_none(hint, lambda value: [write(item) for item in value])
     if origin is dict:
         key_hint, value_hint = typing.get_args(hint) or (str, Any)
-        return {_encode_key(k, key_hint): _encode(v, value_hint) for k, v in value.items()}
+        write = _lazy_encoder(value_hint)
+        return _not_none(
+            hint,
+            lambda value: {_encode_key(k, key_hint): write(v) for k, v in value.items()},
+        )
     if origin in (str, int, float, bool):
-        if not isinstance(value, origin):
-            raise CodecError(f"{value!r} is not a {origin.__name__}")
-        return value
-    raise CodecError(f"no JSON form for the type hint {hint!r}")
+
+        def primitive(value: Any) -> Any:
+            if not isinstance(value, origin):
+                raise CodecError(f"{value!r} is not a {origin.__name__}")
+            return value
+
+        return _not_none(hint, primitive)
+
+    def unknown(value: Any) -> Any:
+        raise CodecError(f"no JSON form for the type hint {hint!r}")
+
+    return unknown
+
+
+def _lazy_encoder(hint: Any):
+    """The hint's writer, built at its first use (a hint may name a class not yet built)."""
+    found = None
+
+    def write(value: Any) -> Any:
+        nonlocal found
+        if found is None:
+            found = _encoder(hint)
+        return found(value)
+
+    return write
+
+
+def _encode_none(value: Any) -> None:
+    if value is not None:
+        raise CodecError(f"{value!r} where None was expected")
+    return None
+
+
+def _enum_value(value: Enum) -> Any:
+    return value.value
 
 
 def _encode_union(value: Any, options: tuple[Any, ...]) -> Any:
@@ -114,14 +182,22 @@ def _encode_union(value: Any, options: tuple[Any, ...]) -> Any:
     raise CodecError(f"{value!r} fits none of {options}")
 
 
+def _fields_of(cls: type) -> tuple[tuple[str, Any], ...]:
+    found = _dataclass_fields.get(cls)
+    if found is None:
+        hints = _hints(cls)
+        found = tuple((f.name, _encoder(hints[f.name])) for f in dataclasses.fields(cls))
+        _dataclass_fields[cls] = found
+    return found
+
+
 def _encode_dataclass(value: Any) -> dict[str, Any]:
     cls = type(value)
     if CLASSES.get(cls.__name__) is not cls:
         raise CodecError(f"{cls.__name__} is not registered with the codec")
-    hints = _hints(cls)
     encoded = {"type": cls.__name__}
-    for f in dataclasses.fields(cls):
-        encoded[f.name] = _encode(getattr(value, f.name), hints[f.name])
+    for name, write in _fields_of(cls):
+        encoded[name] = write(getattr(value, name))
     return encoded
 
 
@@ -161,38 +237,95 @@ def _aware_iso(value: datetime) -> str:
 # --- reading ---------------------------------------------------------------------------------
 
 
+_decoders: dict[Any, Any] = {}
+_dataclass_readers: dict[type, tuple[tuple[str, Any], ...]] = {}
+
+
 def _decode(data: Any, hint: Any) -> Any:
+    return _decoder(hint)(data)
+
+
+def _decoder(hint: Any):
+    """As `_encoder`: each hint's reader is built once."""
+    try:
+        return _decoders[hint]
+    except KeyError:
+        found = _decoders[hint] = _build_decoder(hint)
+        return found
+    except TypeError:
+        return _build_decoder(hint)
+
+
+def _not_null(hint: Any, read):
+    def checked(data: Any) -> Any:
+        if data is None:
+            raise CodecError(f"null where {hint} was expected")
+        return read(data)
+
+    return checked
+
+
+def _lazy_decoder(hint: Any):
+    found = None
+
+    def read(data: Any) -> Any:
+        nonlocal found
+        if found is None:
+            found = _decoder(hint)
+        return found(data)
+
+    return read
+
+
+def _build_decoder(hint: Any):
     if hint is Any:
-        return _decode_any(data)
+        return _decode_any
     if _is_union(hint):
-        return _decode_union(data, typing.get_args(hint))
+        options = typing.get_args(hint)
+        return lambda data: _decode_union(data, options)
+    if hint is type(None):
+        return _decode_null
     origin = typing.get_origin(hint) or hint
-    if data is None:
-        if hint is type(None):
-            return None
-        raise CodecError(f"null where {hint} was expected")
     if dataclasses.is_dataclass(origin):
-        return _decode_dataclass(data, origin)
+        return _not_null(hint, lambda data: _decode_dataclass(data, origin))
     if isinstance(origin, type) and issubclass(origin, Enum):
-        return origin(data)
+        return _not_null(hint, origin)
     if origin is datetime:
-        return _parse_datetime(data)
+        return _not_null(hint, _parse_datetime)
     if origin is date:
-        return date.fromisoformat(data)
+        return _not_null(hint, date.fromisoformat)
     if origin in (tuple, list):
         args = typing.get_args(hint)
         if origin is tuple and args and args[-1] is not Ellipsis:
-            return tuple(_decode(item, arg) for item, arg in zip(data, args, strict=True))
-        item_hint = args[0] if args else Any
-        return origin(_decode(item, item_hint) for item in data)
+            readers = [_lazy_decoder(arg) for arg in args]
+            return _not_null(
+                hint, lambda data: tuple(r(item) for item, r in zip(data, readers, strict=True))
+            )
+        read = _lazy_decoder(args[0] if args else Any)
+        return _not_null(hint, lambda data: origin(read(item) for item in data))
     if origin is dict:
         key_hint, value_hint = typing.get_args(hint) or (str, Any)
-        return {_decode(k, key_hint): _decode(v, value_hint) for k, v in data.items()}
+        read_key, read_value = _lazy_decoder(key_hint), _lazy_decoder(value_hint)
+        return _not_null(hint, lambda data: {read_key(k): read_value(v) for k, v in data.items()})
     if origin in (str, int, float, bool):
-        if not isinstance(data, origin):
-            raise CodecError(f"{data!r} is not a {origin.__name__}")
-        return data
-    raise CodecError(f"cannot read the type hint {hint!r}")
+
+        def primitive(data: Any) -> Any:
+            if not isinstance(data, origin):
+                raise CodecError(f"{data!r} is not a {origin.__name__}")
+            return data
+
+        return _not_null(hint, primitive)
+
+    def unknown(data: Any) -> Any:
+        raise CodecError(f"cannot read the type hint {hint!r}")
+
+    return unknown
+
+
+def _decode_null(data: Any) -> None:
+    if data is not None:
+        raise CodecError(f"cannot read the type hint {type(None)!r}")
+    return None
 
 
 def _decode_union(data: Any, options: tuple[Any, ...]) -> Any:
@@ -219,11 +352,14 @@ def _decode_dataclass(data: dict[str, Any], expected: type) -> Any:
     cls = _registered(data.get("type", ""))
     if not issubclass(cls, expected):
         raise CodecError(f"{cls.__name__} where {expected.__name__} was expected")
-    hints = _hints(cls)
-    values = {
-        f.name: _decode(data[f.name], hints[f.name]) for f in dataclasses.fields(cls) if f.init
-    }
-    return cls(**values)
+    readers = _dataclass_readers.get(cls)
+    if readers is None:
+        hints = _hints(cls)
+        readers = tuple(
+            (f.name, _decoder(hints[f.name])) for f in dataclasses.fields(cls) if f.init
+        )
+        _dataclass_readers[cls] = readers
+    return cls(**{name: read(data[name]) for name, read in readers})
 
 
 def _registered(name: str) -> type:

@@ -239,6 +239,25 @@ class OutboxRow(SQLModel, table=True):
             postgresql_where=text("sent_at IS NULL AND failed_at IS NULL"),
         ),
         Index("ix_outbox_coalesce", "coalesce_key"),
+        # The claim walks unsent rows in due order and probes each one's conversation for a
+        # live claim: both only over rows still to send (migration 0007_outbox_heads).
+        Index(
+            "ix_outbox_due",
+            "due_at",
+            "id",
+            sqlite_where=text("sent_at IS NULL AND failed_at IS NULL"),
+            postgresql_where=text("sent_at IS NULL AND failed_at IS NULL"),
+        ),
+        Index(
+            "ix_outbox_held",
+            "conversation",
+            sqlite_where=text(
+                "claimed_until IS NOT NULL AND sent_at IS NULL AND failed_at IS NULL"
+            ),
+            postgresql_where=text(
+                "claimed_until IS NOT NULL AND sent_at IS NULL AND failed_at IS NULL"
+            ),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from adapters.chat.fitting import newest_that_fit
 from adapters.slack.blocks import (
     MAX_MESSAGE_TEXT,
     MAX_SECTION_TEXT,
@@ -97,7 +98,7 @@ def circle_message(
     how = prompt_key(step)
     # The language rides on the button, so the modal opens without reading the workshop.
     value = {"w": workshop_id, "c": circle.value, "s": step.value, "l": lang}
-    shown, hidden = wall.newest(notes, lambda chosen: _wall_fits(chosen, step, lang))
+    shown, hidden = newest_that_fit(notes, lambda chosen: _wall_fits(chosen, step, lang))
     buttons = [
         button(label("add_note", lang), ADD_NOTE, value, style="primary"),
         button(label("inspiration", lang), INSPIRATION, circle.value),
@@ -259,4 +260,3 @@ def to_slack(message: Message, lang: str) -> list[SlackMessage]:
     if isinstance(message, BoardView):  # a whole wall of notes: split well before Slack must
         return paginate(text_sections(text), text, max_chars=MAX_MESSAGE_TEXT)
     return paginate(text_sections(text), text)
-

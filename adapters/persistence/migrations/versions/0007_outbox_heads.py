@@ -1,0 +1,42 @@
+"""outbox heads: indexes for a claim that stays flat however many rows wait
+
+The outbox claim walks unsent rows in due order (ix_outbox_due) and keeps each that heads its
+conversation, probing for a live claim in the conversation (ix_outbox_held). Both are partial
+indexes over rows still to send, so sent rows kept until purged cost them nothing.
+
+Revision ID: 0007_outbox_heads
+Revises: 0006_gone
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007_outbox_heads"
+down_revision = "0006_gone"
+branch_labels = None
+depends_on = None
+
+UNSENT = "sent_at IS NULL AND failed_at IS NULL"
+HELD = "claimed_until IS NOT NULL AND " + UNSENT
+
+
+def upgrade() -> None:
+    op.create_index(
+        "ix_outbox_due",
+        "outbox",
+        ["due_at", "id"],
+        sqlite_where=sa.text(UNSENT),
+        postgresql_where=sa.text(UNSENT),
+    )
+    op.create_index(
+        "ix_outbox_held",
+        "outbox",
+        ["conversation"],
+        sqlite_where=sa.text(HELD),
+        postgresql_where=sa.text(HELD),
+    )
+
+
+def downgrade() -> None:
+    op.drop_index("ix_outbox_held", table_name="outbox")
+    op.drop_index("ix_outbox_due", table_name="outbox")
