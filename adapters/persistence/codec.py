@@ -429,14 +429,25 @@ def decode_incoming(text: str) -> Incoming:
     return decode(text, Incoming)
 
 
-def encode_reply(reply: messages.Reply, source_ref: str | None = None) -> str:
+def encode_reply(
+    reply: messages.Reply, source_ref: str | None = None, *, current: bool = False
+) -> str:
     """`source_ref`: the chat message the reply answers (a colour question needs it to keep
-    the note tied to the message it came from); kept beside the reply, dropped once sent."""
-    if source_ref is None:
+    the note tied to the message it came from); kept beside the reply, dropped once sent.
+    `current`: the reply is to be brought up to date when it is sent (see `is_current`)."""
+    if source_ref is None and not current:
         return encode(reply)
     data = _encode_dataclass(reply)
-    data["source_ref"] = source_ref
+    if source_ref is not None:
+        data["source_ref"] = source_ref
+    if current:
+        data["current"] = True
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def is_current(text: str) -> bool:
+    """Written with `current=True`: what it shows is read afresh when it is sent."""
+    return text.endswith(',"current":true}')
 
 
 def decode_reply(text: str) -> messages.Reply:

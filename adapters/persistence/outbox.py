@@ -7,6 +7,7 @@ conversation is live. A claim has a lease, so the rows of a dispatcher that died
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, and_, bindparam, delete, func, select, update
 from sqlmodel import Session
 
-from adapters.persistence.codec import decode_reply_and_source, encode_reply
+from adapters.persistence.codec import decode_reply_and_source, encode_reply, is_current
 from adapters.persistence.database import timeouts_as_busy
 from adapters.persistence.tables import AwareDateTime, OutboxRow
 from core.messages import Audience, CountsChanged, Reply
@@ -85,14 +86,23 @@ class ClaimLost(Exception):
     """The lease ran out and another worker took the row; this one must not finish it."""
 
 
-def _message_row(channel: ChannelKey, outgoing: Outgoing, now: datetime) -> dict:
+def _message_row(channel: ChannelKey, outgoing: Outgoing, now: datetime, slim: bool) -> dict:
+    reply = outgoing.reply
+    if slim and isinstance(reply.message, CountsChanged):
+        # A circle's counts carry every note of the circle: written per note, they made each
+        # note cost more than the last. Only which message it is gets stored; the notes are
+        # read as they are when it is sent (the last state wins anyway).
+        reply = dataclasses.replace(reply, message=dataclasses.replace(reply.message, notes=()))
+        payload = encode_reply(reply, outgoing.source_ref, current=True)
+    else:
+        payload = encode_reply(reply, outgoing.source_ref)
     return {
         "platform": channel.platform,
         "workspace": channel.workspace,
         "channel": channel.channel,
         "conversation": outgoing.conversation,
         "recipient": outgoing.recipient,
-        "payload": encode_reply(outgoing.reply, outgoing.source_ref),
+        "payload": payload,
         "coalesce_key": outgoing.coalesce_key,
         "created_at": now,
         "due_at": now,
@@ -100,8 +110,12 @@ def _message_row(channel: ChannelKey, outgoing: Outgoing, now: datetime) -> dict
     }
 
 
-def _claimed(row, worker: str) -> OutboxClaim:
+def _claimed(row, worker: str, refresh=None) -> OutboxClaim:
     reply, source_ref = decode_reply_and_source(row.payload)
+    if refresh is not None and is_current(row.payload):
+        message = refresh(reply.message)
+        if message is not None:
+            reply = dataclasses.replace(reply, message=message)
     return OutboxClaim(
         id=row.id,
         channel=ChannelKey(row.platform, row.workspace, row.channel),
@@ -122,6 +136,7 @@ class Outbox:
         lease: timedelta = timedelta(seconds=30),
         clock: Callable[[], datetime] = utc_now,
         transaction: Callable[[], AbstractContextManager[Session]] | None = None,
+        counts_now: Callable[[Session, CountsChanged], CountsChanged | None] | None = None,
     ):
         self.engine = engine
         self.lease = lease
@@ -131,6 +146,9 @@ class Outbox:
         # handler, which under load gave up and left a sent row unmarked (sent again later).
         self._transaction = transaction or self._plain_transaction
         self._skip_locked = engine.dialect.name == "postgresql"
+        # A circle's counts as they are now (None: its workshop is gone). Given, a counts row
+        # is stored without its notes and brought up to date when claimed.
+        self._counts_now = counts_now
 
     @contextmanager
     def _plain_transaction(self) -> Iterator[Session]:
@@ -147,8 +165,9 @@ class Outbox:
             session.execute(_REPLACE_UNSENT, {"keys": keys})
         now = self.clock()
         latest = {o.coalesce_key: o for o in outgoing if o.coalesce_key is not None}
+        slim = self._counts_now is not None
         rows = [
-            _message_row(channel, o, now)
+            _message_row(channel, o, now, slim)
             for o in outgoing
             if o.coalesce_key is None or latest[o.coalesce_key] is o
         ]
@@ -172,7 +191,14 @@ class Outbox:
                 )
             )
             rows = session.execute(select(o).where(o.c.id.in_(ids)).order_by(o.c.id)).all()
-        return [_claimed(row, worker) for row in rows]
+            refresh = None
+            if self._counts_now is not None:
+                counts_now = self._counts_now
+
+                def refresh(message):
+                    return counts_now(session, message)
+
+            return [_claimed(row, worker, refresh) for row in rows]
 
     def mark_sent(self, claim: OutboxClaim, sent_ref: str | None = None) -> None:
         """Sent: the reply and its recipient are dropped, so a sent receipt cannot tie an

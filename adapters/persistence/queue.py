@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, case, delete, func, select, text, update
+from sqlalchemy import and_, bindparam, delete, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -112,6 +112,7 @@ class WorkQueue:
             lease=lease,
             clock=clock,
             transaction=lambda: self.store.transaction(wait=self.wait),
+            counts_now=store.counts_now,
         )
         self._skip_locked = self.engine.dialect.name == "postgresql"
         # Built once: composing the statement cost more than running it.
@@ -298,29 +299,57 @@ class WorkQueue:
 
 
 def _claim_query(skip_locked: bool, *, in_channel: bool):
-    i = INBOX
+    """The oldest due row of a channel that heads it and that nobody holds.
+
+    A channel's head is its oldest row that is due or was tried (a failed row keeps its place
+    while it backs off; a timer not yet due holds back nothing); a channel with a live claim
+    anywhere is left out. Both are asked per candidate as scalar subqueries, which run as index
+    probes on the channel (ix_inbox_channel, ix_inbox_held): a claim's cost stays flat however
+    many rows wait, in one channel or in many (a GROUP BY of every waiting row grew with the
+    backlog, and a whole room writing at once made each claim slower than the last).
+    """
+    i, first, held = INBOX, INBOX.alias("first"), INBOX.alias("held")
     now = bindparam("now", type_=AwareDateTime())
-    # Each channel's head: its oldest row that is due or was tried (a failed row keeps its
-    # place while it backs off; a timer not yet due holds back nothing). Claimed rows were
-    # tried, so a channel with a live claim anywhere is left out. One pass, no per-row
-    # subqueries: the cost stays flat however many rows one channel has waiting.
-    heads = (
-        select(func.min(i.c.id))
-        .where(i.c.failed_at.is_(None), (i.c.due_at <= now) | (i.c.attempts > 0))
-        .group_by(i.c.platform, i.c.workspace, i.c.channel)
-        .having(func.max(case((i.c.claimed_until > now, 1), else_=0)) == 0)
-    )
-    if in_channel:
-        heads = heads.where(
-            i.c.platform == bindparam("platform"),
-            i.c.workspace == bindparam("workspace"),
-            i.c.channel == bindparam("channel"),
+
+    def same_channel(table):
+        if in_channel:  # the head is then found once, not per candidate
+            return and_(
+                table.c.platform == bindparam("platform"),
+                table.c.workspace == bindparam("workspace"),
+                table.c.channel == bindparam("channel"),
+            )
+        return and_(
+            table.c.platform == i.c.platform,
+            table.c.workspace == i.c.workspace,
+            table.c.channel == i.c.channel,
         )
+
+    head = (
+        select(func.min(first.c.id))
+        .where(
+            same_channel(first),
+            first.c.failed_at.is_(None),
+            (first.c.due_at <= now) | (first.c.attempts > 0),
+        )
+        .scalar_subquery()
+    )
+    in_hand = (
+        select(held.c.id)
+        .where(same_channel(held), held.c.claimed_until > now, held.c.failed_at.is_(None))
+        .limit(1)
+        .scalar_subquery()
+    )
     query = (
         select(i.c.id, i.c.payload, i.c.attempts)
         # Checked on the row itself too: PostgreSQL re-checks these on the newest version
-        # of a row another worker claimed meanwhile, which the `heads` snapshot cannot see.
-        .where(i.c.id.in_(heads), i.c.due_at <= now, or_free(i.c.claimed_until, now))
+        # of a row another worker claimed meanwhile.
+        .where(
+            i.c.failed_at.is_(None),
+            i.c.due_at <= now,
+            or_free(i.c.claimed_until, now),
+            i.c.id == head,
+            in_hand.is_(None),
+        )
         .order_by(i.c.due_at, i.c.id)
         .limit(1)
     )

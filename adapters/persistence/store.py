@@ -28,8 +28,9 @@ from adapters.persistence.tables import (
     WorkshopRow,
 )
 from core import events as e
+from core import wall
 from core.ids import canonical_id
-from core.messages import EarlierWorkshop
+from core.messages import CountsChanged, EarlierWorkshop
 from core.model import ChannelKey, Workshop
 from core.service import Conflict
 
@@ -305,6 +306,13 @@ class SqlStore:
             cached = m.load_workshop(session, row)
             self._cache.put(cached, row.version)
         return cached
+
+    def counts_now(self, session: Session, counts: CountsChanged) -> CountsChanged | None:
+        """The circle's counts and notes as stored now; None once its workshop is gone."""
+        row = session.exec(select(WorkshopRow).where(WorkshopRow.id == counts.workshop_id)).first()
+        if row is None:
+            return None
+        return wall.counts_changed(self._workshop(session, row), counts.circle, counts.step)
 
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         """Workshops in a workspace where the person facilitates, wrote by name or owns a task."""

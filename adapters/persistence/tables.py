@@ -207,6 +207,15 @@ class InboxRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_inbox_channel", "platform", "workspace", "channel", "id"),
         Index("ix_inbox_due", "due_at"),
+        # The claim asks whether a channel has a row in hand (migration 0007_queue_heads).
+        Index(
+            "ix_inbox_held",
+            "platform",
+            "workspace",
+            "channel",
+            sqlite_where=text("claimed_until IS NOT NULL AND failed_at IS NULL"),
+            postgresql_where=text("claimed_until IS NOT NULL AND failed_at IS NULL"),
+        ),
     )
 
     # Arrival order: one channel's rows are decided by rising id.
@@ -240,7 +249,7 @@ class OutboxRow(SQLModel, table=True):
         ),
         Index("ix_outbox_coalesce", "coalesce_key"),
         # The claim walks unsent rows in due order and probes each one's conversation for a
-        # live claim: both only over rows still to send (migration 0007_outbox_heads).
+        # live claim: both only over rows still to send (migration 0007_queue_heads).
         Index(
             "ix_outbox_due",
             "due_at",
