@@ -126,7 +126,8 @@ def serve(kind: str, api_url: str, database_url: str) -> None:
 
 class Child:
     def __init__(self, *args: str):
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        extra = os.environ.get("PYTHONPATH")  # kept after ours (a profiler's hook)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), extra]))}
         for name in ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_APP_TOKEN"):
             env.pop(name, None)
         self.process = subprocess.Popen(

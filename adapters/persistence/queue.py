@@ -278,6 +278,8 @@ class WorkQueue:
 
     def stats(self, late_after: timedelta = timedelta(seconds=60)) -> QueueStats:
         now = self.clock()
+        # Through the writer's turn on purpose: /healthz reports a database that cannot take
+        # a request (a writer holding it) as not answering.
         inbox = _counts(
             lambda: self.store.transaction(wait=self.wait),
             INBOX,

@@ -16,7 +16,7 @@ from sqlmodel import Session, select
 from adapters.persistence import channel_workshops as cw
 from adapters.persistence import mapping as m
 from adapters.persistence.cache import WorkshopCache
-from adapters.persistence.database import StorageBusy
+from adapters.persistence.database import StorageBusy, reading
 from adapters.persistence.tables import (
     AgreementRow,
     ExportMarkRow,
@@ -199,6 +199,9 @@ class SqlStore:
         self._channel_locks: dict[ChannelKey, threading.Lock] = {}
         self._locks_guard = threading.Lock()
         self._cache = WorkshopCache()
+        # For work that only reads: on SQLite its transactions begin DEFERRED, so they neither
+        # wait for nor hold up the writer (WAL); no Python lock either.
+        self._reader = reading(engine)
 
     def _queue_for(self, channel: ChannelKey) -> threading.Lock:
         if self._whole_file is not None:
@@ -283,7 +286,7 @@ class SqlStore:
             self._cache.drop(unit.focused.id)
 
     def _load_for_channel(
-        self, session: Session, channel: ChannelKey
+        self, session: Session, channel: ChannelKey, *, lock: bool = True
     ) -> tuple[Workshop | None, int]:
         query = (
             select(WorkshopRow)
@@ -295,7 +298,7 @@ class SqlStore:
             .order_by(WorkshopRow.closed_at.is_not(None), WorkshopRow.created_at.desc())
             .limit(1)
         )
-        if self._lock_rows:
+        if lock and self._lock_rows:
             query = query.with_for_update()
         row = session.exec(query).first()
         return (self._workshop(session, row), row.version) if row else (None, 0)
@@ -307,6 +310,12 @@ class SqlStore:
             self._cache.put(cached, row.version)
         return cached
 
+    def workshop_now(self, channel: ChannelKey) -> Workshop | None:
+        """The channel's workshop as last committed, read without taking any write lock (for
+        rendering what is sent; deciding goes through `unit`)."""
+        with Session(self._reader) as session:
+            return self._load_for_channel(session, channel, lock=False)[0]
+
     def counts_now(self, session: Session, counts: CountsChanged) -> CountsChanged | None:
         """The circle's counts and notes as stored now; None once its workshop is gone."""
         row = session.exec(select(WorkshopRow).where(WorkshopRow.id == counts.workshop_id)).first()
@@ -317,7 +326,7 @@ class SqlStore:
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         """Workshops in a workspace where the person facilitates, wrote by name or owns a task."""
         mention = f"<@{user_id}>"
-        with Session(self.engine) as session:
+        with Session(self._reader) as session:
             involved = or_(
                 WorkshopRow.id.in_(
                     select(FacilitatorRow.workshop_id).where(FacilitatorRow.user_id == user_id)
@@ -347,7 +356,7 @@ class SqlStore:
             # Asked while the worker decides: a second session would wait for this very
             # transaction's write lock on SQLite, so read in it.
             return _channels_with_anonymous(shared.session, platform, wanted)
-        with Session(self.engine) as session:
+        with Session(self._reader) as session:
             return _channels_with_anonymous(session, platform, wanted)
 
 
