@@ -143,7 +143,7 @@ class WorkQueue:
             }
             for incoming, due_at in items
         ]
-        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+        with timeouts_as_busy(), self.store.transaction(wait=self.wait, urgent=True) as session:
             if self._skip_locked:
                 # One channel's rows get their ids in the order they commit: otherwise a later
                 # request could commit first, be claimed, and be decided before an earlier one

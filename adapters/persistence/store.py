@@ -27,6 +27,7 @@ from adapters.persistence.tables import (
     VoteRow,
     WorkshopRow,
 )
+from adapters.persistence.writer_turn import WriterTurn
 from core import events as e
 from core import wall
 from core.ids import canonical_id
@@ -195,7 +196,7 @@ class SqlStore:
         # writers also queue on a Python lock first: SQLite has one writer at a time anyway
         # and its busy-wait sleeps in steps of up to 100 ms; on PostgreSQL the queue keeps
         # waiting threads from holding pooled connections while they wait for the row lock.
-        self._whole_file = threading.Lock() if sqlite else None
+        self._whole_file = WriterTurn() if sqlite else None
         self._channel_locks: dict[ChannelKey, threading.Lock] = {}
         self._locks_guard = threading.Lock()
         self._cache = WorkshopCache()
@@ -203,7 +204,7 @@ class SqlStore:
         # wait for nor hold up the writer (WAL); no Python lock either.
         self._reader = reading(engine)
 
-    def _queue_for(self, channel: ChannelKey) -> threading.Lock:
+    def _queue_for(self, channel: ChannelKey) -> threading.Lock | WriterTurn:
         if self._whole_file is not None:
             return self._whole_file
         with self._locks_guard:
@@ -221,19 +222,28 @@ class SqlStore:
 
     @contextmanager
     def transaction(
-        self, channel: ChannelKey | None = None, *, wait: float | None = None
+        self,
+        channel: ChannelKey | None = None,
+        *,
+        wait: float | None = None,
+        urgent: bool = False,
     ) -> Iterator[Session]:
         """One transaction, holding the channel's lock, that the core's units inside it join.
 
         The work queue decides a command and writes its outbox rows and the removal of its
         inbox row here, so all of it is committed together or not at all. `wait` bounds how
-        long to queue for this process's lock (None: as long as it takes).
+        long to queue for this process's lock (None: as long as it takes); `urgent` goes
+        before the other waiters for SQLite's writer (a request waiting to be acknowledged).
         """
         lock = self._queue_for(channel) if channel else (self._whole_file or nullcontext())
         if isinstance(lock, nullcontext):
             acquired = True
         else:
-            acquired = lock.acquire(timeout=-1 if wait is None else wait)
+            timeout = -1 if wait is None else wait
+            if isinstance(lock, WriterTurn):
+                acquired = lock.acquire(timeout=timeout, urgent=urgent)
+            else:
+                acquired = lock.acquire(timeout=timeout)
         if not acquired:
             raise LockWaitTimeout(f"no turn for {channel} within {wait} s")
         try:
