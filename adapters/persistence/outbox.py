@@ -205,6 +205,28 @@ class Outbox:
         anonymous note to its author (its one-time code was shown once, as promised)."""
         self._finish(claim, sent_at=self.clock(), sent_ref=sent_ref, payload="", recipient=None)
 
+    def mark_sent_many(self, claims: list[OutboxClaim]) -> list[OutboxClaim]:
+        """`mark_sent` for several rows in one transaction (the dispatcher gathers the rows
+        sent while a previous mark was being committed); returns the claims that were lost."""
+        now = self.clock()
+        lost = []
+        with timeouts_as_busy(), self._transaction() as session:
+            for claim in claims:
+                done = session.execute(
+                    update(OUTBOX)
+                    .where(OUTBOX.c.id == claim.id, OUTBOX.c.claimed_by == claim.worker)
+                    .values(
+                        claimed_by=None,
+                        claimed_until=None,
+                        sent_at=now,
+                        payload="",
+                        recipient=None,
+                    )
+                )
+                if done.rowcount != 1:
+                    lost.append(claim)
+        return lost
+
     def retry_later(self, claim: OutboxClaim, delay: float, error: str) -> None:
         """For a 429's Retry-After or a 5xx's backoff: due again after `delay` seconds."""
         due = self.clock() + timedelta(seconds=delay)

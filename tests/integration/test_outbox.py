@@ -121,3 +121,24 @@ def test_sent_rows_are_purged_after_a_while_and_unsent_ones_are_kept(engine):
     assert outbox.purge_sent(older_than=timedelta(seconds=0.01)) == 1
     with engine.connect() as connection:
         assert connection.execute(select(OutboxRow.channel)).scalars().all() == ["C2"]
+
+
+def test_rows_sent_together_are_marked_in_one_go_and_a_taken_over_row_is_reported(engine):
+    store = SqlStore(engine)
+    outbox = Outbox(engine, lease=timedelta(seconds=0.4))
+    channels = [ChannelKey("slack", "T1", f"C{n}") for n in range(3)]
+    for channel in channels:
+        write(store, outbox, channel, ["one", "two"])
+    claims = outbox.claim("dispatcher", limit=10)
+    assert len(claims) == 3  # one per conversation
+    time.sleep(0.5)
+    [taken] = [c for c in outbox.claim("other", limit=1)]
+    assert outbox.mark_sent_many(claims) == [c for c in claims if c.id == taken.id]
+    outbox.mark_sent(taken)
+    following = outbox.claim("dispatcher", limit=10)
+    assert sorted(c.reply.message.key for c in following) == ["two", "two", "two"]
+    with engine.connect() as connection:
+        sent = connection.execute(
+            select(OutboxRow.payload, OutboxRow.recipient).where(OutboxRow.sent_at.is_not(None))
+        ).all()
+    assert len(sent) == 3 and all(row.payload == "" and row.recipient is None for row in sent)
