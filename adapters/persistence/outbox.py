@@ -16,9 +16,10 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine, and_, bindparam, delete, func, select, update
 from sqlmodel import Session
 
+from adapters.persistence.claims import or_free, outbox_claim_query
 from adapters.persistence.codec import decode_reply_and_source, encode_reply, is_current
 from adapters.persistence.database import timeouts_as_busy
-from adapters.persistence.tables import AwareDateTime, OutboxRow
+from adapters.persistence.tables import OutboxRow
 from core.messages import Audience, CountsChanged, Reply
 from core.model import ChannelKey
 
@@ -258,53 +259,7 @@ class Outbox:
         return _counts(self._transaction, OUTBOX, unsent, now, late_after)
 
 
-def _claim_query():
-    """Walks the unsent rows in due order (ix_outbox_due) and keeps each that heads its
-    conversation: the first unsent of it, and no live claim anywhere in it (a row committed
-    late, with a lower id than one already in hand, waits for that one). Both are asked per row
-    as scalar subqueries, which the planner always runs as index probes (ix_outbox_unsent,
-    ix_outbox_held) with the row's conversation as the key; so a claim reads about as many rows
-    as it hands out, flat at 10,000 rows and more whatever the statistics say. (A GROUP BY of
-    every unsent row, or NOT EXISTS joins, were planned as nested loops over the whole outbox
-    on a freshly filled table: PostgreSQL's statement timeout at 10,000 rows.)"""
-    o, first, held = OUTBOX, OUTBOX.alias("first"), OUTBOX.alias("held")
-    now = bindparam("now", type_=AwareDateTime())
-
-    def unsent(table):
-        return and_(table.c.sent_at.is_(None), table.c.failed_at.is_(None))
-
-    head = (
-        select(func.min(first.c.id))
-        .where(first.c.conversation == o.c.conversation, unsent(first))
-        .scalar_subquery()
-    )
-    in_hand = (
-        select(held.c.id)
-        .where(
-            held.c.conversation == o.c.conversation,
-            held.c.claimed_until > now,
-            unsent(held),
-        )
-        .limit(1)
-        .scalar_subquery()
-    )
-    return (
-        select(o.c.id)
-        # The row's own state is checked here too: PostgreSQL re-checks these on the newest
-        # version of a row another dispatcher claimed or sent meanwhile.
-        .where(unsent(o), o.c.due_at <= now, or_free(o.c.claimed_until, now))
-        .where(o.c.id == head, in_hand.is_(None))
-        .order_by(o.c.due_at, o.c.id)
-        .limit(bindparam("limit"))
-    )
-
-
-def or_free(claimed_until, now: datetime):
-    """No claim, or one whose lease ran out (its holder died or stalled)."""
-    return (claimed_until.is_(None)) | (claimed_until <= now)
-
-
-_CLAIM = _claim_query()
+_CLAIM = outbox_claim_query()
 
 
 def _counts(transaction, table, waiting, now: datetime, late_after: timedelta) -> dict[str, int]:

@@ -20,10 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import and_, bindparam, delete, func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from adapters.persistence.claims import inbox_claim_query
 from adapters.persistence.codec import CodecError, decode_incoming, encode_incoming
 from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, StorageBusy, timeouts_as_busy
 from adapters.persistence.outbox import (
@@ -33,11 +34,10 @@ from adapters.persistence.outbox import (
     Routing,
     _counts,
     default_routing,
-    or_free,
     utc_now,
 )
 from adapters.persistence.store import SqlStore
-from adapters.persistence.tables import AwareDateTime, InboxRow
+from adapters.persistence.tables import InboxRow
 from core.messages import Audience, Reply, Said
 from core.model import ChannelKey
 from core.service import Incoming, Outcome
@@ -116,8 +116,8 @@ class WorkQueue:
         )
         self._skip_locked = self.engine.dialect.name == "postgresql"
         # Built once: composing the statement cost more than running it.
-        self._claim_any = _claim_query(self._skip_locked, in_channel=False)
-        self._claim_in_channel = _claim_query(self._skip_locked, in_channel=True)
+        self._claim_any = inbox_claim_query(self._skip_locked, in_channel=False)
+        self._claim_in_channel = inbox_claim_query(self._skip_locked, in_channel=True)
 
     def enqueue(self, incoming: Incoming, due_at: datetime | None = None) -> int:
         """Commits the row before returning: only then may the platform be told "OK".
@@ -298,64 +298,6 @@ class WorkQueue:
             outbox_late=outbox["late"],
             outbox_failing=outbox["failing"],
         )
-
-
-def _claim_query(skip_locked: bool, *, in_channel: bool):
-    """The oldest due row of a channel that heads it and that nobody holds.
-
-    A channel's head is its oldest row that is due or was tried (a failed row keeps its place
-    while it backs off; a timer not yet due holds back nothing); a channel with a live claim
-    anywhere is left out. Both are asked per candidate as scalar subqueries, which run as index
-    probes on the channel (ix_inbox_channel, ix_inbox_held): a claim's cost stays flat however
-    many rows wait, in one channel or in many (a GROUP BY of every waiting row grew with the
-    backlog, and a whole room writing at once made each claim slower than the last).
-    """
-    i, first, held = INBOX, INBOX.alias("first"), INBOX.alias("held")
-    now = bindparam("now", type_=AwareDateTime())
-
-    def same_channel(table):
-        if in_channel:  # the head is then found once, not per candidate
-            return and_(
-                table.c.platform == bindparam("platform"),
-                table.c.workspace == bindparam("workspace"),
-                table.c.channel == bindparam("channel"),
-            )
-        return and_(
-            table.c.platform == i.c.platform,
-            table.c.workspace == i.c.workspace,
-            table.c.channel == i.c.channel,
-        )
-
-    head = (
-        select(func.min(first.c.id))
-        .where(
-            same_channel(first),
-            first.c.failed_at.is_(None),
-            (first.c.due_at <= now) | (first.c.attempts > 0),
-        )
-        .scalar_subquery()
-    )
-    in_hand = (
-        select(held.c.id)
-        .where(same_channel(held), held.c.claimed_until > now, held.c.failed_at.is_(None))
-        .limit(1)
-        .scalar_subquery()
-    )
-    query = (
-        select(i.c.id, i.c.payload, i.c.attempts)
-        # Checked on the row itself too: PostgreSQL re-checks these on the newest version
-        # of a row another worker claimed meanwhile.
-        .where(
-            i.c.failed_at.is_(None),
-            i.c.due_at <= now,
-            or_free(i.c.claimed_until, now),
-            i.c.id == head,
-            in_hand.is_(None),
-        )
-        .order_by(i.c.due_at, i.c.id)
-        .limit(1)
-    )
-    return query.with_for_update(skip_locked=True, of=i) if skip_locked else query
 
 
 def _answering(outgoing: Outgoing, source_ref: str | None) -> Outgoing:

@@ -35,13 +35,21 @@ class WriterTurn:
             finally:
                 if urgent:
                     self._urgent_waiting -= 1
-                    if not free:  # others may have waited for this one to go first
-                        self._changed.notify_all()
+                if not free:  # a wake-up this waiter took as it gave up goes to another
+                    self._wake()
 
     def release(self) -> None:
         with self._changed:
             self._held = False
+            self._wake()
+
+    def _wake(self) -> None:
+        # One waiter is enough, unless an urgent one waits: then all, so that it is among
+        # them (the others see it waiting and wait on).
+        if self._urgent_waiting:
             self._changed.notify_all()
+        else:
+            self._changed.notify()
 
     def __enter__(self) -> WriterTurn:
         self.acquire()
