@@ -178,7 +178,7 @@ class Outbox:
         """Due rows, at most one per conversation, each the oldest unsent of its conversation."""
         now = self.clock()
         o = OUTBOX
-        query = _CLAIM.with_for_update(skip_locked=True, of=o) if self._skip_locked else _CLAIM
+        query = _CLAIM_SKIP_LOCKED if self._skip_locked else _CLAIM
         params = {"now": now, "limit": limit}
         with timeouts_as_busy(), self._transaction() as session:
             ids = list(session.execute(query, params).scalars())
@@ -260,6 +260,7 @@ class Outbox:
 
 
 _CLAIM = outbox_claim_query()
+_CLAIM_SKIP_LOCKED = _CLAIM.with_for_update(skip_locked=True, of=OUTBOX)
 
 
 def _counts(transaction, table, waiting, now: datetime, late_after: timedelta) -> dict[str, int]:
