@@ -35,7 +35,9 @@ from bench.slack_ack import (  # noqa: E402
 BURST, PER_SECOND = 10, 1.0  # the fake Slack's limit per channel
 
 
-async def run(database_url: str, api_url: str, fake_port: int, workspaces: int, per: int):
+async def run(
+    database_url: str, api_url: str, fake_port: int, workspaces: int, per: int, limit: float
+):
     import aiohttp
     from aiohttp import web
 
@@ -48,9 +50,14 @@ async def run(database_url: str, api_url: str, fake_port: int, workspaces: int, 
     from core.model import ChannelKey
 
     settings = Settings(
-        _env_file=None, database_url=database_url, slack_bot_token="xoxb-bench",
-        slack_signing_secret="bench", slack_api_url=api_url, slack_app_token="",
-        slack_client_id="", slack_client_secret="",
+        _env_file=None,
+        database_url=database_url,
+        slack_bot_token="xoxb-bench",
+        slack_signing_secret="bench",
+        slack_api_url=api_url,
+        slack_app_token="",
+        slack_client_id="",
+        slack_client_secret="",
     )
     runtime = build_runtime(settings, migrate=True)
     app, _ = build_web_app(runtime, background=False)
@@ -61,16 +68,23 @@ async def run(database_url: str, api_url: str, fake_port: int, workspaces: int, 
     channels = [ChannelKey("slack", f"T{n:05d}", f"C{n:05d}") for n in range(workspaces)]
     for channel in channels:
         with store.transaction(channel) as session:
-            outbox.add_all(session, channel, [
-                Outgoing(Reply(Audience.CHANNEL, Said("language_set"), "en"),
-                         conversation_of(channel))
-                for _ in range(per)
-            ])
+            outbox.add_all(
+                session,
+                channel,
+                [
+                    Outgoing(
+                        Reply(Audience.CHANNEL, Said("language_set"), "en"),
+                        conversation_of(channel),
+                    )
+                    for _ in range(per)
+                ],
+            )
     dispatcher = Dispatcher(outbox, {"slack": slack}, pace=DEFAULT_PACE, interval=1)
+    claims = _timed(outbox, "claim")
     total = workspaces * per
     began = time.time()
     task = asyncio.get_running_loop().create_task(dispatcher.run())
-    while dispatcher.sent + dispatcher.failed < total:
+    while dispatcher.sent + dispatcher.failed < total and time.time() - began < limit:
         await asyncio.sleep(0.05)
     elapsed = time.time() - began
     dispatcher.stop()
@@ -108,7 +122,26 @@ async def run(database_url: str, api_url: str, fake_port: int, workspaces: int, 
         "complete": counts.get(per, 0),
         "floor": max(0.0, (per - BURST) / PER_SECOND),
         "failed": dispatcher.failed,
+        "claims": len(claims),
+        "claim_p50": statistics.median(claims) * 1000 if claims else float("nan"),
+        "claim_max": max(claims) * 1000 if claims else float("nan"),
     }
+
+
+def _timed(outbox, name: str) -> list[float]:
+    """Wraps `outbox.<name>` to record how long each call took (seconds, wall clock)."""
+    took: list[float] = []
+    original = getattr(outbox, name)
+
+    def timed(*args, **kwargs):
+        began = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            took.append(time.perf_counter() - began)
+
+    setattr(outbox, name, timed)
+    return took
 
 
 def fake_slack_with_limit() -> None:
@@ -131,29 +164,62 @@ async def main(args) -> None:
     schema = None
     try:
         with tempfile.TemporaryDirectory() as tmp:
-            rows.append(("SQLite", await run(f"sqlite:///{tmp}/d.db", api_url, fake.port,
-                                             args.workspaces, args.per_channel)))
+            rows.append(
+                (
+                    "SQLite",
+                    await run(
+                        f"sqlite:///{tmp}/d.db",
+                        api_url,
+                        fake.port,
+                        args.workspaces,
+                        args.per_channel,
+                        args.limit,
+                    ),
+                )
+            )
+            _print(rows[-1:])
             if args.postgres:
                 schema, url = _fresh_postgres_schema(args.postgres)
-                rows.append(("PostgreSQL", await run(url, api_url, fake.port, args.workspaces,
-                                                     args.per_channel)))
+                rows.append(
+                    (
+                        "PostgreSQL",
+                        await run(
+                            url, api_url, fake.port, args.workspaces, args.per_channel, args.limit
+                        ),
+                    )
+                )
     finally:
         fake.stop()
         if schema:
             _drop_schema(args.postgres, schema)
-    print(f"\n{'database':<12}{'messages':>9}{'sent':>7}{'seconds':>9}{'msg/s':>7}"
-          f"{'ch rate/s':>10}{'max':>6}{'429s':>6}{'dupes':>6}{'failed':>7}{'floor s':>8}")
+    _print(rows)
+
+
+def _print(rows) -> None:
+    print(
+        f"\n{'database':<12}{'messages':>9}{'sent':>7}{'seconds':>9}{'msg/s':>7}"
+        f"{'ch rate/s':>10}{'max':>6}{'429s':>6}{'dupes':>6}{'failed':>7}{'floor s':>8}"
+        f"{'claims':>7}{'claim p50 ms':>13}{'max ms':>8}"
+    )
     for name, r in rows:
-        print(f"{name:<12}{r['total']:>9}{r['sent']:>7}{r['seconds']:>9.1f}"
-              f"{r['sent'] / r['seconds']:>7.0f}{r['rate']:>10.2f}{r['rate_max']:>6.2f}"
-              f"{r['limited']:>6}{r['duplicates']:>6}{r['failed']:>7}{r['floor']:>8.1f}")
+        print(
+            f"{name:<12}{r['total']:>9}{r['sent']:>7}{r['seconds']:>9.1f}"
+            f"{r['sent'] / r['seconds']:>7.0f}{r['rate']:>10.2f}{r['rate_max']:>6.2f}"
+            f"{r['limited']:>6}{r['duplicates']:>6}{r['failed']:>7}{r['floor']:>8.1f}"
+            f"{r['claims']:>7}{r['claim_p50']:>13.1f}{r['claim_max']:>8.1f}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--workspaces", type=int, default=1000)
     parser.add_argument("--per-channel", type=int, default=10)
-    parser.add_argument("--postgres", default=os.environ.get("BENCH_DATABASE_URL",
-                                                             DEFAULT_POSTGRES))
+    parser.add_argument(
+        "--postgres", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_POSTGRES)
+    )
+    parser.add_argument(
+        "--limit", type=float, default=300.0, help="give up on a database after this many seconds"
+    )
     parsed = parser.parse_args()
     asyncio.run(main(parsed))

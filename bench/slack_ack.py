@@ -126,7 +126,8 @@ def serve(kind: str, api_url: str, database_url: str) -> None:
 
 class Child:
     def __init__(self, *args: str):
-        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        extra = os.environ.get("PYTHONPATH")  # kept after ours (a profiler's hook)
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), extra]))}
         for name in ("SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_APP_TOKEN"):
             env.pop(name, None)
         self.process = subprocess.Popen(
@@ -284,16 +285,25 @@ async def measure(name: str, child_args: list[str], fake_port: int, levels, tota
             await _wait_for_work(session, child.port)
             for layout, channels in LAYOUTS.items():
                 for concurrency in levels:
-                    result = await _level(
-                        session, child.port, concurrency, max(total, concurrency * 2), channels
-                    )
-                    rows.append((name, layout, concurrency, result))
+                    count = max(total, concurrency * 2)
+                    before = _cpu_seconds(child.process.pid)
+                    result = await _level(session, child.port, concurrency, count, channels)
                     await _wait_for_work(session, child.port)
+                    # The server's own CPU per request, the work after the ack included: a
+                    # measure the other processes on a busy machine do not blur.
+                    result["cpu"] = (_cpu_seconds(child.process.pid) - before) / count * 1000
+                    rows.append((name, layout, concurrency, result))
             if not name.startswith("bare"):
                 receipts = (name, await _receipts(session, child.port, fake_port, 50, 200))
     finally:
         child.stop()
     return rows, receipts
+
+
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _fresh_postgres_schema(url: str) -> tuple[str, str]:
@@ -347,12 +357,16 @@ async def main(args) -> None:
 def _print(results, receipts) -> None:
     bare = {(layout, c): r["p99"] for name, layout, c, r in results if name.startswith("bare")}
     print(f"\n{'server':<22}{'channels':>12}{'conc':>5}{'p50 ms':>9}{'p99 ms':>9}{'req/s':>9}"
-          f"{'p99/bare':>10}{'errors':>8}")
+          f"{'p99/bare':>10}{'errors':>8}{'CPU ms/req':>11}{'CPU/bare':>9}")
+    bare_cpu = {(layout, c): r["cpu"] for name, layout, c, r in results if name.startswith("bare")}
     for name, layout, concurrency, r in results:
         base = bare.get((layout, concurrency))
         ratio = r["p99"] / base if base else float("nan")
+        cpu_base = bare_cpu.get((layout, concurrency))
+        cpu_ratio = r["cpu"] / cpu_base if cpu_base else float("nan")
         print(f"{name:<22}{layout:>12}{concurrency:>5}{r['p50']:>9.1f}{r['p99']:>9.1f}"
-              f"{r['rps']:>9.0f}{ratio:>10.2f}{r['failures']:>8}")
+              f"{r['rps']:>9.0f}{ratio:>10.2f}{r['failures']:>8}{r['cpu']:>11.2f}"
+              f"{cpu_ratio:>9.2f}")
     print(f"\n{'time to receipt, 50 concurrent':<32}{'p50 ms':>9}{'p99 ms':>9}{'received':>10}")
     for name, r in receipts:
         print(f"{name:<32}{r['p50']:>9.1f}{r['p99']:>9.1f}{r['received']:>6}/{r['total']}")

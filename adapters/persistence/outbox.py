@@ -13,10 +13,11 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, and_, bindparam, case, delete, func, select, update
+from sqlalchemy import Engine, and_, bindparam, delete, func, select, update
 from sqlmodel import Session
 
-from adapters.persistence.codec import decode_reply_and_source, encode_reply
+from adapters.persistence.claims import or_free, outbox_claim_query
+from adapters.persistence.codec import decode_reply_and_source, encode_reply, is_current
 from adapters.persistence.database import timeouts_as_busy
 from adapters.persistence.tables import OutboxRow
 from core.messages import Audience, CountsChanged, Reply
@@ -106,14 +107,23 @@ class ClaimLost(Exception):
     """The lease ran out and another worker took the row; this one must not finish it."""
 
 
-def _message_row(channel: ChannelKey, outgoing: Outgoing, now: datetime) -> dict:
+def _message_row(channel: ChannelKey, outgoing: Outgoing, now: datetime, slim: bool) -> dict:
+    reply = outgoing.reply
+    if slim and isinstance(reply.message, CountsChanged):
+        # A circle's counts carry every note of the circle: written per note, they made each
+        # note cost more than the last. Only which message it is gets stored; the notes are
+        # read as they are when it is sent (the last state wins anyway).
+        reply = dataclasses.replace(reply, message=dataclasses.replace(reply.message, notes=()))
+        payload = encode_reply(reply, outgoing.source_ref, current=True)
+    else:
+        payload = encode_reply(reply, outgoing.source_ref)
     return {
         "platform": channel.platform,
         "workspace": channel.workspace,
         "channel": channel.channel,
         "conversation": outgoing.conversation,
         "recipient": outgoing.recipient,
-        "payload": encode_reply(outgoing.reply, outgoing.source_ref),
+        "payload": payload,
         "coalesce_key": outgoing.coalesce_key,
         "created_at": now,
         "due_at": now,
@@ -121,8 +131,12 @@ def _message_row(channel: ChannelKey, outgoing: Outgoing, now: datetime) -> dict
     }
 
 
-def _claimed(row, worker: str) -> OutboxClaim:
+def _claimed(row, worker: str, refresh=None) -> OutboxClaim:
     reply, source_ref = decode_reply_and_source(row.payload)
+    if refresh is not None and is_current(row.payload):
+        message = refresh(reply.message)
+        if message is not None:
+            reply = dataclasses.replace(reply, message=message)
     return OutboxClaim(
         id=row.id,
         channel=ChannelKey(row.platform, row.workspace, row.channel),
@@ -143,6 +157,7 @@ class Outbox:
         lease: timedelta = timedelta(seconds=30),
         clock: Callable[[], datetime] = utc_now,
         transaction: Callable[[], AbstractContextManager[Session]] | None = None,
+        counts_now: Callable[[Session, CountsChanged], CountsChanged | None] | None = None,
     ):
         self.engine = engine
         self.lease = lease
@@ -152,6 +167,9 @@ class Outbox:
         # handler, which under load gave up and left a sent row unmarked (sent again later).
         self._transaction = transaction or self._plain_transaction
         self._skip_locked = engine.dialect.name == "postgresql"
+        # A circle's counts as they are now (None: its workshop is gone). Given, a counts row
+        # is stored without its notes and brought up to date when claimed.
+        self._counts_now = counts_now
 
     @contextmanager
     def _plain_transaction(self) -> Iterator[Session]:
@@ -168,8 +186,9 @@ class Outbox:
             session.execute(_REPLACE_UNSENT, {"keys": keys})
         now = self.clock()
         latest = {o.coalesce_key: o for o in outgoing if o.coalesce_key is not None}
+        slim = self._counts_now is not None
         rows = [
-            _message_row(channel, o, now)
+            _message_row(channel, o, now, slim)
             for o in outgoing
             if o.coalesce_key is None or latest[o.coalesce_key] is o
         ]
@@ -179,31 +198,10 @@ class Outbox:
         """Due rows, at most one per conversation, each the oldest unsent of its conversation."""
         now = self.clock()
         o = OUTBOX
-        # Each conversation's head (its oldest unsent row), unless a row of it is in hand.
-        heads = (
-            select(func.min(o.c.id))
-            .where(o.c.sent_at.is_(None), o.c.failed_at.is_(None))
-            .group_by(o.c.conversation)
-            .having(func.max(case((o.c.claimed_until > now, 1), else_=0)) == 0)
-        )
-        query = (
-            select(o.c.id)
-            # Checked on the row itself too: PostgreSQL re-checks these on the newest version
-            # of a row another dispatcher claimed or sent meanwhile, unseen by `heads`.
-            .where(
-                o.c.id.in_(heads),
-                o.c.due_at <= now,
-                o.c.sent_at.is_(None),
-                o.c.failed_at.is_(None),
-                or_free(o.c.claimed_until, now),
-            )
-            .order_by(o.c.due_at, o.c.id)
-            .limit(limit)
-        )
-        if self._skip_locked:
-            query = query.with_for_update(skip_locked=True, of=o)
+        query = _CLAIM_SKIP_LOCKED if self._skip_locked else _CLAIM
+        params = {"now": now, "limit": limit}
         with timeouts_as_busy(), self._transaction() as session:
-            ids = list(session.execute(query).scalars())
+            ids = list(session.execute(query, params).scalars())
             if not ids:
                 return []
             session.execute(
@@ -214,12 +212,41 @@ class Outbox:
                 )
             )
             rows = session.execute(select(o).where(o.c.id.in_(ids)).order_by(o.c.id)).all()
-        return [_claimed(row, worker) for row in rows]
+            refresh = None
+            if self._counts_now is not None:
+                counts_now = self._counts_now
+
+                def refresh(message):
+                    return counts_now(session, message)
+
+            return [_claimed(row, worker, refresh) for row in rows]
 
     def mark_sent(self, claim: OutboxClaim, sent_ref: str | None = None) -> None:
         """Sent: the reply and its recipient are dropped, so a sent receipt cannot tie an
         anonymous note to its author (its one-time code was shown once, as promised)."""
         self._finish(claim, sent_at=self.clock(), sent_ref=sent_ref, payload="", recipient=None)
+
+    def mark_sent_many(self, claims: list[OutboxClaim]) -> list[OutboxClaim]:
+        """`mark_sent` for several rows in one transaction (the dispatcher gathers the rows
+        sent while a previous mark was being committed); returns the claims that were lost."""
+        now = self.clock()
+        lost = []
+        with timeouts_as_busy(), self._transaction() as session:
+            for claim in claims:
+                done = session.execute(
+                    update(OUTBOX)
+                    .where(OUTBOX.c.id == claim.id, OUTBOX.c.claimed_by == claim.worker)
+                    .values(
+                        claimed_by=None,
+                        claimed_until=None,
+                        sent_at=now,
+                        payload="",
+                        recipient=None,
+                    )
+                )
+                if done.rowcount != 1:
+                    lost.append(claim)
+        return lost
 
     def retry_later(self, claim: OutboxClaim, delay: float, error: str) -> None:
         """For a 429's Retry-After or a 5xx's backoff: due again after `delay` seconds."""
@@ -252,9 +279,8 @@ class Outbox:
         return _counts(self._transaction, OUTBOX, unsent, now, late_after)
 
 
-def or_free(claimed_until, now: datetime):
-    """No claim, or one whose lease ran out (its holder died or stalled)."""
-    return (claimed_until.is_(None)) | (claimed_until <= now)
+_CLAIM = outbox_claim_query()
+_CLAIM_SKIP_LOCKED = _CLAIM.with_for_update(skip_locked=True, of=OUTBOX)
 
 
 def _counts(transaction, table, waiting, now: datetime, late_after: timedelta) -> dict[str, int]:

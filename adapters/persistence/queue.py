@@ -20,10 +20,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import bindparam, case, delete, func, select, text, update
+from sqlalchemy import delete, func, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from adapters.persistence.claims import inbox_claim_query
 from adapters.persistence.codec import CodecError, decode_incoming, encode_incoming
 from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, StorageBusy, timeouts_as_busy
 from adapters.persistence.outbox import (
@@ -38,7 +39,7 @@ from adapters.persistence.outbox import (
     utc_now,
 )
 from adapters.persistence.store import SqlStore
-from adapters.persistence.tables import AwareDateTime, InboxRow
+from adapters.persistence.tables import InboxRow
 from core.commands import Tick
 from core.messages import Audience, Reply, Said
 from core.model import ChannelKey
@@ -114,11 +115,12 @@ class WorkQueue:
             lease=lease,
             clock=clock,
             transaction=lambda: self.store.transaction(wait=self.wait),
+            counts_now=store.counts_now,
         )
         self._skip_locked = self.engine.dialect.name == "postgresql"
         # Built once: composing the statement cost more than running it.
-        self._claim_any = _claim_query(self._skip_locked, in_channel=False)
-        self._claim_in_channel = _claim_query(self._skip_locked, in_channel=True)
+        self._claim_any = inbox_claim_query(self._skip_locked, in_channel=False)
+        self._claim_in_channel = inbox_claim_query(self._skip_locked, in_channel=True)
 
     def enqueue(self, incoming: Incoming, due_at: datetime | None = None) -> int:
         """Commits the row before returning: only then may the platform be told "OK".
@@ -131,7 +133,7 @@ class WorkQueue:
         """Several requests in one transaction (in this order): all stored or none. The web
         side gathers the requests that arrive together, so a burst costs one commit, not one
         per request."""
-        with timeouts_as_busy(), self.store.transaction(wait=self.wait) as session:
+        with timeouts_as_busy(), self.store.transaction(wait=self.wait, urgent=True) as session:
             return self.insert(session, items)
 
     def insert(self, session: Session, items: list[tuple[Incoming, datetime | None]]) -> list[int]:
@@ -282,6 +284,8 @@ class WorkQueue:
 
     def stats(self, late_after: timedelta = timedelta(seconds=60)) -> QueueStats:
         now = self.clock()
+        # Through the writer's turn on purpose: /healthz reports a database that cannot take
+        # a request (a writer holding it) as not answering.
         inbox = _counts(
             lambda: self.store.transaction(wait=self.wait),
             INBOX,
@@ -300,36 +304,6 @@ class WorkQueue:
             outbox_late=outbox["late"],
             outbox_failing=outbox["failing"],
         )
-
-
-def _claim_query(skip_locked: bool, *, in_channel: bool):
-    i = INBOX
-    now = bindparam("now", type_=AwareDateTime())
-    # Each channel's head: its oldest row that is due or was tried (a failed row keeps its
-    # place while it backs off; a timer not yet due holds back nothing). Claimed rows were
-    # tried, so a channel with a live claim anywhere is left out. One pass, no per-row
-    # subqueries: the cost stays flat however many rows one channel has waiting.
-    heads = (
-        select(func.min(i.c.id))
-        .where(i.c.failed_at.is_(None), (i.c.due_at <= now) | (i.c.attempts > 0))
-        .group_by(i.c.platform, i.c.workspace, i.c.channel)
-        .having(func.max(case((i.c.claimed_until > now, 1), else_=0)) == 0)
-    )
-    if in_channel:
-        heads = heads.where(
-            i.c.platform == bindparam("platform"),
-            i.c.workspace == bindparam("workspace"),
-            i.c.channel == bindparam("channel"),
-        )
-    query = (
-        select(i.c.id, i.c.payload, i.c.attempts)
-        # Checked on the row itself too: PostgreSQL re-checks these on the newest version
-        # of a row another worker claimed meanwhile, which the `heads` snapshot cannot see.
-        .where(i.c.id.in_(heads), i.c.due_at <= now, or_free(i.c.claimed_until, now))
-        .order_by(i.c.due_at, i.c.id)
-        .limit(1)
-    )
-    return query.with_for_update(skip_locked=True, of=i) if skip_locked else query
 
 
 def _answering(outgoing: Outgoing, source_ref: str | None) -> Outgoing:

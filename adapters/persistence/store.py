@@ -29,9 +29,11 @@ from adapters.persistence.tables import (
     WorkshopRow,
 )
 from adapters.persistence.wakeups import DueWakeup, due_query, read_due
+from adapters.persistence.writer_turn import WriterTurn
 from core import events as e
+from core import wall
 from core.ids import canonical_id
-from core.messages import EarlierWorkshop
+from core.messages import CountsChanged, EarlierWorkshop
 from core.model import ChannelKey, Workshop
 from core.service import Conflict
 
@@ -201,12 +203,15 @@ class SqlStore:
         # writers also queue on a Python lock first: SQLite has one writer at a time anyway
         # and its busy-wait sleeps in steps of up to 100 ms; on PostgreSQL the queue keeps
         # waiting threads from holding pooled connections while they wait for the row lock.
-        self._whole_file = threading.Lock() if sqlite else None
+        self._whole_file = WriterTurn() if sqlite else None
         self._channel_locks: dict[ChannelKey, threading.Lock] = {}
         self._locks_guard = threading.Lock()
         self._cache = WorkshopCache()
+        # For work that only reads: on SQLite its transactions begin DEFERRED, so they neither
+        # wait for nor hold up the writer (WAL); no Python lock either.
+        self._reader = reading(engine)
 
-    def _queue_for(self, channel: ChannelKey) -> threading.Lock:
+    def _queue_for(self, channel: ChannelKey) -> threading.Lock | WriterTurn:
         if self._whole_file is not None:
             return self._whole_file
         with self._locks_guard:
@@ -224,19 +229,28 @@ class SqlStore:
 
     @contextmanager
     def transaction(
-        self, channel: ChannelKey | None = None, *, wait: float | None = None
+        self,
+        channel: ChannelKey | None = None,
+        *,
+        wait: float | None = None,
+        urgent: bool = False,
     ) -> Iterator[Session]:
         """One transaction, holding the channel's lock, that the core's units inside it join.
 
         The work queue decides a command and writes its outbox rows and the removal of its
         inbox row here, so all of it is committed together or not at all. `wait` bounds how
-        long to queue for this process's lock (None: as long as it takes).
+        long to queue for this process's lock (None: as long as it takes); `urgent` goes
+        before the other waiters for SQLite's writer (a request waiting to be acknowledged).
         """
         lock = self._queue_for(channel) if channel else (self._whole_file or nullcontext())
         if isinstance(lock, nullcontext):
             acquired = True
         else:
-            acquired = lock.acquire(timeout=-1 if wait is None else wait)
+            timeout = -1 if wait is None else wait
+            if isinstance(lock, WriterTurn):
+                acquired = lock.acquire(timeout=timeout, urgent=urgent)
+            else:
+                acquired = lock.acquire(timeout=timeout)
         if not acquired:
             raise LockWaitTimeout(f"no turn for {channel} within {wait} s")
         try:
@@ -289,7 +303,7 @@ class SqlStore:
             self._cache.drop(unit.focused.id)
 
     def _load_for_channel(
-        self, session: Session, channel: ChannelKey
+        self, session: Session, channel: ChannelKey, *, lock: bool = True
     ) -> tuple[Workshop | None, int, datetime | None]:
         query = (
             select(WorkshopRow)
@@ -301,7 +315,7 @@ class SqlStore:
             .order_by(WorkshopRow.closed_at.is_not(None), WorkshopRow.created_at.desc())
             .limit(1)
         )
-        if self._lock_rows:
+        if lock and self._lock_rows:
             query = query.with_for_update()
         row = session.exec(query).first()
         return (self._workshop(session, row), row.version, row.wake_at) if row else (None, 0, None)
@@ -318,13 +332,26 @@ class SqlStore:
     ) -> list[DueWakeup]:
         """Workshops (of one channel, if given) whose next due work has come by `now`, the
         earliest first. Only a look: `wakeups.Wakeups` claims them for the inbox."""
-        with Session(reading(self.engine)) as session:
+        with Session(self._reader) as session:
             return read_due(session, due_query(now, limit, channel))
+
+    def workshop_now(self, channel: ChannelKey) -> Workshop | None:
+        """The channel's workshop as last committed, read without taking any write lock (for
+        rendering what is sent; deciding goes through `unit`)."""
+        with Session(self._reader) as session:
+            return self._load_for_channel(session, channel, lock=False)[0]
+
+    def counts_now(self, session: Session, counts: CountsChanged) -> CountsChanged | None:
+        """The circle's counts and notes as stored now; None once its workshop is gone."""
+        row = session.exec(select(WorkshopRow).where(WorkshopRow.id == counts.workshop_id)).first()
+        if row is None:
+            return None
+        return wall.counts_changed(self._workshop(session, row), counts.circle, counts.step)
 
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         """Workshops in a workspace where the person facilitates, wrote by name or owns a task."""
         mention = f"<@{user_id}>"
-        with Session(self.engine) as session:
+        with Session(self._reader) as session:
             involved = or_(
                 WorkshopRow.id.in_(
                     select(FacilitatorRow.workshop_id).where(FacilitatorRow.user_id == user_id)
@@ -354,7 +381,7 @@ class SqlStore:
             # Asked while the worker decides: a second session would wait for this very
             # transaction's write lock on SQLite, so read in it.
             return _channels_with_anonymous(shared.session, platform, wanted)
-        with Session(self.engine) as session:
+        with Session(self._reader) as session:
             return _channels_with_anonymous(session, platform, wanted)
 
 

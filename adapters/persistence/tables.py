@@ -226,6 +226,15 @@ class InboxRow(SQLModel, table=True):
     __table_args__ = (
         Index("ix_inbox_channel", "platform", "workspace", "channel", "id"),
         Index("ix_inbox_due", "due_at"),
+        # The claim asks whether a channel has a row in hand (migration 0008_queue_heads).
+        Index(
+            "ix_inbox_held",
+            "platform",
+            "workspace",
+            "channel",
+            sqlite_where=text("claimed_until IS NOT NULL AND failed_at IS NULL"),
+            postgresql_where=text("claimed_until IS NOT NULL AND failed_at IS NULL"),
+        ),
     )
 
     # Arrival order: one channel's rows are decided by rising id.
@@ -258,6 +267,25 @@ class OutboxRow(SQLModel, table=True):
             postgresql_where=text("sent_at IS NULL AND failed_at IS NULL"),
         ),
         Index("ix_outbox_coalesce", "coalesce_key"),
+        # The claim walks unsent rows in due order and probes each one's conversation for a
+        # live claim: both only over rows still to send (migration 0008_queue_heads).
+        Index(
+            "ix_outbox_due",
+            "due_at",
+            "id",
+            sqlite_where=text("sent_at IS NULL AND failed_at IS NULL"),
+            postgresql_where=text("sent_at IS NULL AND failed_at IS NULL"),
+        ),
+        Index(
+            "ix_outbox_held",
+            "conversation",
+            sqlite_where=text(
+                "claimed_until IS NOT NULL AND sent_at IS NULL AND failed_at IS NULL"
+            ),
+            postgresql_where=text(
+                "claimed_until IS NOT NULL AND sent_at IS NULL AND failed_at IS NULL"
+            ),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -26,7 +26,7 @@ from aiolimiter import AsyncLimiter
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from adapters.chat.platform import DeliveryFailed, DeliveryRetry, Platform
-from adapters.persistence.outbox import EDITS, ClaimLost, Outbox, OutboxClaim
+from adapters.persistence.outbox import EDITS, Outbox, OutboxClaim
 from adapters.persistence.queue import backoff, new_worker_id
 from core.messages import Audience
 from core.model import Actor
@@ -97,6 +97,8 @@ class Dispatcher:
         self._stopping = False
         self._idle = asyncio.Event()  # set while nothing is due and nothing is in flight
         self._loop: asyncio.AbstractEventLoop | None = None
+        self._to_mark: list[tuple[OutboxClaim, asyncio.Future]] = []
+        self._marker: asyncio.Task | None = None
 
     @property
     def busy(self) -> bool:
@@ -233,21 +235,42 @@ class Dispatcher:
             await self._mark_sent(claim)
 
     async def _mark_sent(self, claim: OutboxClaim) -> None:
+        """Returns once the row is marked sent. Rows sent while a mark is being committed are
+        marked together in the next transaction (group commit), so a busy dispatcher costs a
+        transaction per batch, not per reply; none waits longer than the commit in hand."""
+        marked = self._loop.create_future()
+        self._to_mark.append((claim, marked))
+        if self._marker is None or self._marker.done():
+            self._marker = self._loop.create_task(self._mark_while_waiting())
+        await marked
+
+    async def _mark_while_waiting(self) -> None:
+        while self._to_mark:
+            batch, self._to_mark = self._to_mark[:_MARK_BATCH], self._to_mark[_MARK_BATCH:]
+            claims = [claim for claim, _ in batch]
+            lost = await self._mark_batch(claims)
+            for claim, marked in batch:
+                if lost is not None and claim not in lost:
+                    self.sent += 1
+                marked.set_result(None)
+
+    async def _mark_batch(self, claims: list[OutboxClaim]) -> list[OutboxClaim] | None:
         """Marked within the lease, trying a busy database again: a row left unmarked is sent
-        a second time once its lease runs out."""
+        a second time once its lease runs out. None: the rows could not be marked."""
         for attempt in range(5):
             try:
-                await self._in_db(self.outbox.mark_sent, claim)
-                self.sent += 1
-                return
-            except ClaimLost:
-                log.warning("outbox row %s was sent after its lease ran out", claim.id)
-                return
+                lost = await self._in_db(self.outbox.mark_sent_many, claims)
             except Exception:
                 if attempt == 4:
-                    log.exception("outbox row %s was sent but could not be marked", claim.id)
-                    return
+                    ids = [claim.id for claim in claims]
+                    log.exception("outbox rows %s were sent but could not be marked", ids)
+                    return None
                 await asyncio.sleep(0.2 * (attempt + 1))
+                continue
+            for claim in lost:
+                log.warning("outbox row %s was sent after its lease ran out", claim.id)
+            return lost
+        return None
 
     async def _later(self, claim: OutboxClaim, delay: float, error: Exception) -> None:
         self.retried += 1
@@ -275,3 +298,4 @@ def _describe(error: Exception) -> str:
 
 
 _MINUTE = timedelta(minutes=1)
+_MARK_BATCH = 100  # the most sent rows marked in one transaction

@@ -49,6 +49,7 @@ class SlackBridge:
         self._names: dict[tuple[str, str], str] = {}
         self.default_language = services.default_language
         self.intake = services.intake
+        self._workshop_now = getattr(services.store, "workshop_now", None)
         self._plain_client: AsyncWebClient | None = None  # the dispatcher's, one workspace
         self.bolt = None  # the AsyncApp, set once built: its client sends proactive replies
         self.work = WorkInFlight()  # every listener's task, awaited by drain()
@@ -102,7 +103,14 @@ class SlackBridge:
         return Actor(where.user, name)
 
     async def workshop(self, where: Where) -> Workshop | None:
-        return await self.in_core(self.service.workshop, where.key)
+        return await self._read_workshop(where.key)
+
+    async def _read_workshop(self, channel: ChannelKey) -> Workshop | None:
+        """The workshop as last committed, to render with: read without the write lock where
+        the store can (SqlStore.workshop_now), so it never queues behind the decisions."""
+        if self._workshop_now is not None:
+            return await self.in_core(self._workshop_now, channel)
+        return await self.in_core(self.service.workshop, channel)
 
     async def language(self, where: Where) -> str:
         workshop = await self.workshop(where)
@@ -186,11 +194,7 @@ class SlackBridge:
             replies = [r for r in replies if r.audience is not Audience.PRIVATE]
         # Only counts and colour questions need the workshop as it is now: a receipt does not.
         needs_workshop = any(isinstance(r.message, (CountsChanged, ColourNeeded)) for r in replies)
-        workshop = (
-            await self.in_core(self.service.workshop, channel)
-            if needs_workshop or not strict
-            else None
-        )
+        workshop = await self._read_workshop(channel) if needs_workshop or not strict else None
         if not strict:
             await self.delivery.deliver_replies(replies, where, client, workshop, source_ref)
             return

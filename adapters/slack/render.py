@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from adapters.slack import checkins
+from adapters.chat.fitting import newest_that_fit
 from adapters.slack.blocks import (
     MAX_MESSAGE_TEXT,
     MAX_SECTION_TEXT,
@@ -101,7 +102,7 @@ def circle_message(
     how = prompt_key(step)
     # The language rides on the button, so the modal opens without reading the workshop.
     value = {"w": workshop_id, "c": circle.value, "s": step.value, "l": lang}
-    shown, hidden = wall.newest(notes, lambda chosen: _wall_fits(chosen, step, lang))
+    shown, hidden = newest_that_fit(notes, lambda chosen: _wall_fits(chosen, step, lang))
     buttons = [
         button(label("add_note", lang), ADD_NOTE, value, style="primary"),
         button(label("inspiration", lang), INSPIRATION, circle.value),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 
+from adapters.chat.fitting import newest_that_fit
 from adapters.teams.escape import defuse_markdown
 from core import wall
 from core.circles import BY_CIRCLE, Circle
@@ -54,7 +55,7 @@ def wall_body(
     notes: tuple[WallNote, ...], circle: Circle, step: Step, lang: str
 ) -> tuple[list[dict], list[dict]]:
     """The card's wall: its blocks, and a "see all" action when older notes stay off it."""
-    shown, hidden = wall.newest(notes, lambda chosen: _fits(chosen, step, lang))
+    shown, hidden = newest_that_fit(notes, lambda chosen: _fits(chosen, step, lang))
     body = _containers(shown, step, lang)
     if not hidden:
         return body, []

@@ -1,5 +1,6 @@
 """The outbox on SQLite and PostgreSQL: dispatchers sharing it send each row once, in order."""
 
+import dataclasses
 import threading
 import time
 from collections import defaultdict
@@ -8,11 +9,13 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import select
 
-from adapters.persistence.outbox import ClaimLost, Outbox, Outgoing
+from adapters.persistence.codec import encode_reply
+from adapters.persistence.outbox import ClaimLost, Outbox, Outgoing, utc_now
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import OutboxRow
-from core.messages import Audience, Reply, Said
-from core.model import ChannelKey
+from core.circles import Circle
+from core.messages import Audience, CountsChanged, Reply, Said, WallNote
+from core.model import ChannelKey, Colour, Step
 
 
 def write(store, outbox, channel, texts, coalesce_key=None):
@@ -121,3 +124,77 @@ def test_sent_rows_are_purged_after_a_while_and_unsent_ones_are_kept(engine):
     assert outbox.purge_sent(older_than=timedelta(seconds=0.01)) == 1
     with engine.connect() as connection:
         assert connection.execute(select(OutboxRow.channel)).scalars().all() == ["C2"]
+
+
+def test_rows_sent_together_are_marked_in_one_go_and_a_taken_over_row_is_reported(engine):
+    store = SqlStore(engine)
+    outbox = Outbox(engine, lease=timedelta(seconds=0.4))
+    channels = [ChannelKey("slack", "T1", f"C{n}") for n in range(3)]
+    for channel in channels:
+        write(store, outbox, channel, ["one", "two"])
+    claims = outbox.claim("dispatcher", limit=10)
+    assert len(claims) == 3  # one per conversation
+    time.sleep(0.5)
+    [taken] = [c for c in outbox.claim("other", limit=1)]
+    assert outbox.mark_sent_many(claims) == [c for c in claims if c.id == taken.id]
+    outbox.mark_sent(taken)
+    following = outbox.claim("dispatcher", limit=10)
+    assert sorted(c.reply.message.key for c in following) == ["two", "two", "two"]
+    with engine.connect() as connection:
+        sent = connection.execute(
+            select(OutboxRow.payload, OutboxRow.recipient).where(OutboxRow.sent_at.is_not(None))
+        ).all()
+    assert len(sent) == 3 and all(row.payload == "" and row.recipient is None for row in sent)
+
+
+def test_a_row_committed_late_below_one_in_hand_waits_for_that_one(engine):
+    store, outbox = SqlStore(engine), Outbox(engine)
+    channel = ChannelKey("slack", "T1", "C1")
+    write(store, outbox, channel, ["early", "later"])
+    with engine.begin() as connection:
+        first = connection.execute(select(OutboxRow.id).order_by(OutboxRow.id)).scalars().first()
+        connection.execute(OutboxRow.__table__.delete().where(OutboxRow.id == first))
+    [in_hand] = outbox.claim("d1")
+    assert in_hand.reply.message.key == "later"
+    # Another transaction that took its id before "later" commits only now.
+    with engine.begin() as connection:
+        connection.execute(
+            OutboxRow.__table__.insert().values(
+                id=first,
+                platform="slack",
+                workspace="T1",
+                channel="C1",
+                conversation="C1",
+                payload=encode_reply(Reply(Audience.CHANNEL, Said("late"))),
+                created_at=utc_now(),
+                due_at=utc_now(),
+                attempts=0,
+            )
+        )
+    assert outbox.claim("d2") == []
+    outbox.mark_sent(in_hand)
+    [late] = outbox.claim("d2")
+    assert late.reply.message.key == "late"
+
+
+def test_a_circles_counts_are_stored_without_notes_and_sent_as_they_are_then(engine):
+    shown = (WallNote("A1", Colour.GREEN, "newer text", None),)
+    asked = []
+
+    def counts_now(session, counts):
+        asked.append(counts.workshop_id)
+        return dataclasses.replace(counts, notes=shown)
+
+    store = SqlStore(engine)
+    outbox = Outbox(engine, counts_now=counts_now)
+    channel = ChannelKey("slack", "T1", "C1")
+    old = (WallNote("A1", Colour.GREEN, "old text", None),)
+    counts = CountsChanged("w1", Circle.REALISTIC, Step.TODAY, {Colour.GREEN: 1}, old)
+    with store.transaction(channel) as session:
+        outbox.add_all(session, channel, [Outgoing(Reply(Audience.CHANNEL, counts), "C1|edits")])
+    with engine.connect() as connection:
+        [payload] = connection.execute(select(OutboxRow.payload)).scalars()
+    assert "old text" not in payload
+    [claim] = outbox.claim("d1")
+    assert asked == ["w1"]
+    assert claim.reply.message == dataclasses.replace(counts, notes=shown)
