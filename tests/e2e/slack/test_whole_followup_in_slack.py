@@ -7,19 +7,18 @@ was experienced, and the due work run again posts nothing more."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
-from sqlalchemy import inspect, select, text
+from sqlalchemy import select
 
 from adapters.persistence.tables_followup import CheckInAnswerRow
-from adapters.persistence.wakeups import Wakeups
 from adapters.slack.checkins import ANSWER
 from bot.server import BACKGROUND_KEY
 from core.circles import Circle
 from core.model import ChannelKey, Rating, Step
-from core.schedule import at_local, is_working_day
+from core.schedule import at_local
 from core.texts import t
+from tests.e2e.followup_steps import enqueue_due_ticks, everything_stored, past_go_live
 from tests.e2e.slack import slack_requests as sr
 from tests.e2e.slack.conftest import CHANNEL
 
@@ -30,20 +29,9 @@ TECHNOLOGY = "Vagtplan-app"
 KEY = ChannelKey("slack", sr.TEAM_ID, CHANNEL)
 
 
-def past_go_live(now: datetime, post_time: str, zone: str) -> tuple[date, date]:
-    """A go-live two days before the latest working day whose posting time has passed, and
-    that day: `tjekplan 2d` then plans one check-in already due, at most a few days late
-    (the longest Danish run of days off is five), whatever day the test runs on."""
-    day = now.astimezone(ZoneInfo(zone)).date()
-    while not (is_working_day(day) and at_local(day, post_time, zone) <= now):
-        day -= timedelta(days=1)
-    return day - timedelta(days=2), day
-
-
 async def run_due_work(slack) -> None:
-    """What the worker does every interval, done now and awaited: due wake-ups become Ticks,
-    the Ticks are decided and their posts sent (the worker may have been first: no matter)."""
-    Wakeups(slack.server.runtime.queue).enqueue_due()
+    """The worker's look for due work, then its Ticks decided and their posts sent."""
+    await enqueue_due_ticks(slack.server.runtime)
     slack.server.app[BACKGROUND_KEY].worker.notify()
     await slack.server.drain()
 
@@ -77,9 +65,7 @@ async def answer_by_modal(slack, fake, post, user: str, rating: Rating, comment:
     await slack.click(user, button["action_id"], button["value"], message_ts=post.response["ts"])
     view = (await fake.wait_for_calls("views.open", opened + 1))[-1].params["view"]
     values = {
-        "rating": {
-            "value": {"type": "radio_buttons", "selected_option": {"value": rating.value}}
-        },
+        "rating": {"value": {"type": "radio_buttons", "selected_option": {"value": rating.value}}},
         "comment": {"value": {"type": "plain_text_input", "value": comment}},
     }
     if anon:
@@ -94,14 +80,6 @@ def healthy_fields(post) -> tuple[str, str]:
     name = next(i for i, b in enumerate(blocks) if "Sundt" in b.get("text", {}).get("text", ""))
     expected, experienced = blocks[name + 1]["fields"]
     return expected["text"], experienced["text"]
-
-
-def everything_stored(runtime) -> str:
-    """Every row of every table, as one string."""
-    with runtime.store.engine.connect() as connection:
-        tables = inspect(connection).get_table_names()
-        rows = [connection.execute(text(f'SELECT * FROM "{name}"')).all() for name in tables]
-    return repr(rows)
 
 
 async def test_a_past_go_live_brings_one_check_in_and_one_stock_taking_to_the_slack_channel(
