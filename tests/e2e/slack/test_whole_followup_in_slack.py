@@ -7,8 +7,10 @@ was experienced, and the due work run again posts nothing more."""
 from __future__ import annotations
 
 import json
+import logging
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from adapters.persistence.tables_followup import CheckInAnswerRow
@@ -82,8 +84,15 @@ def healthy_fields(post) -> tuple[str, str]:
     return expected["text"], experienced["text"]
 
 
+@pytest.fixture
+def debug_logs(caplog):
+    """Everything logged, from before the server starts: as LOG_LEVEL=DEBUG would have it."""
+    caplog.set_level(logging.DEBUG)
+    return caplog
+
+
 async def test_a_past_go_live_brings_one_check_in_and_one_stock_taking_to_the_slack_channel(
-    slack, fake_slack
+    debug_logs, slack, fake_slack
 ):
     fake = fake_slack
     fake.users[DITTE] = "Ditte"
@@ -148,6 +157,9 @@ async def test_a_past_go_live_brings_one_check_in_and_one_stock_taking_to_the_sl
     stored = everything_stored(runtime)
     assert "Ondt i ryggen" in stored  # the search below looks where the answer is
     assert DITTE not in stored and "Ditte" not in stored and DITTE.lower() not in stored
+    logged = "\n".join(record.getMessage() for record in debug_logs.records)
+    assert logged  # the search looks at something: the libraries log their work at DEBUG
+    assert DITTE not in logged and "Ditte" not in logged and DITTE.lower() not in logged
 
     # Once: the due work again, even from a wake-up set back into the past, posts nothing.
     with runtime.store.unit(KEY) as unit:

@@ -7,6 +7,7 @@ experienced, and the due work run again sends nothing more."""
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from urllib.parse import unquote
 
@@ -80,8 +81,9 @@ def healthy_columns(stock: dict) -> tuple[list[str], list[str]]:
 
 
 async def test_a_past_go_live_brings_one_check_in_card_and_one_stock_taking_card_to_teams(
-    tmp_path,
+    tmp_path, caplog
 ):
+    caplog.set_level(logging.DEBUG)  # everything logged, as LOG_LEVEL=DEBUG would have it
     async with Bot(tmp_path, FakeConnector()) as bot:
         runtime = bot.runtime
         await say(bot, f"start {TECHNOLOGY}")
@@ -162,6 +164,9 @@ async def test_a_past_go_live_brings_one_check_in_card_and_one_stock_taking_card
         stored = everything_stored(runtime)
         assert "Ondt i ryggen" in stored  # the search below looks where the answer is
         assert DITTE[0] not in stored and DITTE[1] not in stored
+        logged = "\n".join(record.getMessage() for record in caplog.records)
+        assert logged  # the search looks at something: the libraries log their work at DEBUG
+        assert DITTE[0] not in logged and DITTE[1] not in logged
 
         # Once: the due work again, even from a wake-up set back into the past, sends nothing.
         with runtime.store.unit(KEY) as unit:
