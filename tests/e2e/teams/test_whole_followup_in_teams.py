@@ -171,7 +171,8 @@ async def test_a_past_go_live_brings_one_check_in_card_and_one_stock_taking_card
         # Once: the due work again, even from a wake-up set back into the past, sends nothing.
         with runtime.store.unit(KEY) as unit:
             unit.wake_at(now - timedelta(minutes=1))
-        before = len(bot.connector.activities())
+        before, decided = len(bot.connector.activities()), bot.background.worker.decided
         await run_due_work(bot)
+        assert bot.background.worker.decided == decided + 1  # the Tick came and was decided
         assert bot.connector.activities()[before:] == []
         assert len(cards_headed(bot, stock_heading)) == 1
