@@ -34,7 +34,6 @@ from adapters.persistence.outbox import (
     Routing,
     _counts,
     default_routing,
-    or_free,
     per_recipient,
     utc_now,
 )

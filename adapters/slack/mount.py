@@ -96,9 +96,11 @@ def socket_mode_lifecycle(bolt: AsyncApp, settings):
 def _keep_payloads_out_of_logs() -> None:
     # At DEBUG, bolt and slack_sdk log whole request and response bodies: a modal submission
     # holds both the user id and the text of an anonymous note. Never below INFO for them.
+    # Set on the loggers themselves, not only when the level is low now: a root level lowered
+    # after the mount must not reach them either.
     for name in ("slack_bolt", "slack_sdk"):
         logger = logging.getLogger(name)
-        if logger.getEffectiveLevel() < logging.INFO:
+        if logger.level < logging.INFO:  # NOTSET (0) follows the root: pin it
             logger.setLevel(logging.INFO)
 
 

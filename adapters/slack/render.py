@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from adapters.slack import checkins
 from adapters.chat.fitting import newest_that_fit
+from adapters.slack import checkins
 from adapters.slack.blocks import (
     MAX_MESSAGE_TEXT,
     MAX_SECTION_TEXT,
