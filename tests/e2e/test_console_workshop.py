@@ -87,7 +87,7 @@ def test_a_piped_five_step_workshop_ends_in_a_report_with_every_note_in_place(tm
     assert "**F1 · forudsætning** Alle får to timers oplæring" in sections["Forudsætninger"]
     assert "**F2 · forudsætning** Superbrugere på alle hold (bo)" in sections["Forudsætninger"]
     assert (
-        "**AF1 · aftale** mette · senest 1. marts 2027 · Indkalder til evaluering"
+        "**AF1 · aftale** @mette · senest 1. marts 2027 · Indkalder til evaluering"
         in sections["Aftaler"]
     )
     # The anonymous notes leave no trace of who wrote them, nor of the code.
