@@ -135,6 +135,7 @@ def _slack_renders_followup() -> bool:
 
 def _decide_all(queue, handler, counts: Counter, threads: int = 4) -> int:
     """Every due inbox row decided (several channels at once); how many."""
+    from adapters.persistence.database import StorageBusy
 
     def counted(incoming):
         outcome = handler(incoming)
@@ -142,17 +143,34 @@ def _decide_all(queue, handler, counts: Counter, threads: int = 4) -> int:
             counts[f"{reply.audience.value}:{type(reply.message).__name__}"] += 1
         return outcome
 
+    def claimed(worker: str):
+        # As the worker does: a busy database (SQLite's one writer, taken by the dispatcher's
+        # marks too) is waited out, never a reason to stop deciding.
+        while True:
+            try:
+                return queue.claim(worker)
+            except StorageBusy:
+                time.sleep(0.05)
+
     def drain(worker: str) -> int:
         done = 0
-        claim = queue.claim(worker)
+        claim = claimed(worker)
         while claim is not None:
-            _, claim = queue.process_and_claim_next(claim, counted)
-            done += 1
-            claim = claim or queue.claim(worker)
+            try:
+                _, claim = queue.process_and_claim_next(claim, counted)
+                done += 1
+            except StorageBusy:  # the row backs off (a second or so) and is decided later
+                claim = None
+            claim = claim or claimed(worker)
         return done
 
+    done = 0
     with ThreadPoolExecutor(threads) as pool:
-        return sum(pool.map(drain, [f"bench-{n}" for n in range(threads)]))
+        while True:
+            done += sum(pool.map(drain, [f"bench-{n}" for n in range(threads)]))
+            if queue.stats().waiting == 0:
+                return done
+            time.sleep(0.2)  # rows that backed off after a busy moment come due again
 
 
 async def run(database_url, api_url, fake_port, args, mode: str) -> dict:

@@ -113,7 +113,7 @@ class WorkQueue:
             self.engine,
             lease=lease,
             clock=clock,
-            transaction=lambda: self.store.transaction(wait=self.wait),
+            transaction=lambda urgent=False: self.store.transaction(wait=self.wait, urgent=urgent),
             counts_now=store.counts_now,
         )
         self._skip_locked = self.engine.dialect.name == "postgresql"
