@@ -26,6 +26,7 @@ from aiolimiter import AsyncLimiter
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from adapters.chat.platform import DeliveryFailed, DeliveryRetry, Platform
+from adapters.persistence.database import StorageBusy
 from adapters.persistence.outbox import EDITS, Outbox, OutboxClaim
 from adapters.persistence.queue import backoff, new_worker_id
 from core.messages import Audience
@@ -152,6 +153,11 @@ class Dispatcher:
             self.wake.clear()  # cleared before looking: a notify while we look is not lost
             try:
                 claims = await self._in_db(self.outbox.claim, self.worker_id, free)
+            except StorageBusy:  # the writer is taken (decisions in hand): look again soon
+                log.warning("the database is busy; claiming outbox rows again shortly")
+                await asyncio.sleep(0.2)
+                self.wake.set()
+                continue
             except Exception:
                 log.exception("claiming outbox rows failed; trying again at the next wake-up")
                 claims = []
