@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -29,6 +30,11 @@ from typing import Protocol
 from adapters.chat.core_runner import CoreRunner
 from core.circles import Circle
 from core.model import ChannelKey, Step
+
+log = logging.getLogger(__name__)
+# A posted circle message is remembered with a few tries: it is out, so a failure here must
+# never fail its delivery (the dispatcher would post it a second time).
+_REMEMBER_TRIES = 4
 
 CIRCLE_MESSAGES = "chat.circle_message"
 THREADS = "chat.thread"
@@ -125,7 +131,19 @@ class ChatMemory:
                 THREADS, channel_text(channel) + message_id, json.dumps(origin), **about
             )
 
-        await self._core.run(remember)
+        for attempt in range(_REMEMBER_TRIES):
+            try:
+                await self._core.run(remember)
+                return
+            except Exception:  # noqa: BLE001 - a busy or lost database: the post stands
+                if attempt == _REMEMBER_TRIES - 1:
+                    log.exception(
+                        "circle message %s was posted but not remembered: its counts "
+                        "cannot be updated in place",
+                        message_id,
+                    )
+                    return
+                await asyncio.sleep(0.2 * (attempt + 1))
 
     async def circle_message(
         self, platform: str, workshop_id: str, step: Step, circle: Circle

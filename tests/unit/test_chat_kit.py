@@ -194,3 +194,36 @@ def test_a_tracked_handler_keeps_the_parameter_names_sdks_pass_arguments_by():
 
     tracked = WorkInFlight().track(listener)
     assert list(inspect.signature(tracked).parameters) == ["ack", "body", "client"]
+
+
+class BusyAtFirst:
+    """A real PlatformState whose first `busy` writes fail as a locked database does."""
+
+    def __init__(self, state: PlatformState, busy: int):
+        self.state, self.busy = state, busy
+
+    def get(self, namespace, key):
+        return self.state.get(namespace, key)
+
+    def put(self, namespace, key, value, **about):
+        if self.busy > 0:
+            self.busy -= 1
+            raise TimeoutError("database is locked")
+        self.state.put(namespace, key, value, **about)
+
+    def delete(self, namespace, key):
+        self.state.delete(namespace, key)
+
+
+async def test_a_posted_circle_message_is_remembered_once_the_busy_database_takes_it(state, core):
+    memory = ChatMemory(BusyAtFirst(state, busy=2), core)
+    await memory.remember_circle_message(GENERAL, "w1", Step.TODAY, Circle.REALISTIC, "111.1")
+    found = await memory.circle_message("slack", "w1", Step.TODAY, Circle.REALISTIC)
+    assert found is not None and found.message_id == "111.1"
+
+
+async def test_a_circle_message_that_cannot_be_remembered_never_fails_its_delivery(state, core):
+    # Raising here would make the dispatcher post the message, already out, a second time.
+    memory = ChatMemory(BusyAtFirst(state, busy=100), core)
+    await memory.remember_circle_message(GENERAL, "w1", Step.TODAY, Circle.REALISTIC, "111.1")
+    assert await memory.circle_message("slack", "w1", Step.TODAY, Circle.REALISTIC) is None
