@@ -17,7 +17,7 @@ from core.dates import local_day
 from core.model import Agreement, ItemStatus, Workshop
 from core.stocktaking import checkin
 
-_MENTION = re.compile(r"<@([^>|]+)(?:\|[^>]*)?>")
+_MENTION = re.compile(r"<@([^>|\s]+)(?:\|[^>]*)?>")
 
 
 class AgreementState(StrEnum):
@@ -27,9 +27,14 @@ class AgreementState(StrEnum):
     OPEN = "open"
 
 
+def owner_ids(owner: str) -> tuple[str, ...]:
+    """The people an owner text mentions (`<@U1> og <@U2>`), once each; plain names: none."""
+    return tuple(dict.fromkeys(_MENTION.findall(owner)))
+
+
 def owners(agreement: Agreement) -> tuple[str, ...]:
-    """The user ids mentioned in the agreement's owner text; plain names give none."""
-    return tuple(dict.fromkeys(_MENTION.findall(agreement.owner)))
+    """Who an agreement's reminders go to, and who may mark it done besides a facilitator."""
+    return owner_ids(agreement.owner)
 
 
 def state(agreement: Agreement, today: date | None, due_by: date | None = None) -> AgreementState:

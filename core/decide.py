@@ -9,7 +9,7 @@ from core import commands as c
 from core import events as e
 from core import followup_plan as plan
 from core import method as m
-from core.agenda import latest_posted
+from core.agenda import latest_posted, owners
 from core.circles import BY_CIRCLE, CIRCLES
 from core.context import Context, Decision, authorship, private, refuse
 from core.dates import local_day, resolve_days
@@ -233,7 +233,7 @@ def _agree(workshop: Workshop, cmd: c.AddAgreement, ctx: Context) -> Decision:
         Reply(Audience.PRIVATE, ItemConfirmed(agreement, "added"), lang),
         Reply(Audience.CHANNEL, ItemConfirmed(agreement, "announced"), lang),
     ]
-    if not followup.owner_ids(agreement.owner):  # reminders go to people named with @ only
+    if not owners(agreement):  # reminders go to people named with @ only
         replies.append(Reply(Audience.PRIVATE, Said("agreement_no_reminders"), lang))
     return Decision([e.AgreementAdded(agreement)], replies)
 
@@ -297,6 +297,5 @@ _HANDLERS: dict[type, Callable[[Workshop, c.Command, Context], Decision]] = {
     c.PlanCheckIns: plan.plan_checkins,
     c.KeepCheckIns: plan.keep_checkins,
     c.GoToStep: plan.go_to_step,
-    c.Tick: followup.tick,
     **checkins.HANDLERS,
 }

@@ -8,13 +8,13 @@ missed, closed, `Sent` keys), so the same Tick again finds nothing to do.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from core import commands as c
 from core import events as e
 from core import freedoms
+from core.agenda import owners
 from core.context import Context, Decision
 from core.dates import local_day
 from core.messages import (
@@ -34,7 +34,6 @@ NUDGED_STEPS = (Step.TODAY, Step.EXPECTATIONS, Step.PREREQUISITES, Step.AGREEMEN
 BEFORE_FOLLOW_UP = (Step.INTRO, *NUDGED_STEPS)
 STEP_NUDGE_DAYS = 7
 NO_CHECKINS = "no_checkins"
-_MENTION = re.compile(r"<@([^>|\s]+)(?:\|[^>]*)?>")
 # The order due work is done in one Tick: the stock-taking of a check-in before the next one.
 _ORDER = ("golive", "close", "checkin", "remind", "step")
 
@@ -47,11 +46,6 @@ class Due:
     number: int = 0  # a check-in's
     agreement: Agreement | None = None
     when: str = ""  # a reminder's "soon" or "today"
-
-
-def owner_ids(owner: str) -> tuple[str, ...]:
-    """The people an agreement's owner text mentions (`<@U1> og <@U2>`); plain names: none."""
-    return tuple(dict.fromkeys(_MENTION.findall(owner)))
 
 
 def go_live_at(workshop: Workshop) -> datetime | None:
@@ -121,7 +115,7 @@ def agenda(workshop: Workshop | None) -> list[Due]:
     for agreement in workshop.agreements:
         if agreement.status is not ItemStatus.ACTIVE or agreement.is_done:
             continue
-        if not owner_ids(agreement.owner):
+        if not owners(agreement):
             continue
         for when, at in reminder_times(workshop, agreement):
             key = reminder_key(agreement, when)
@@ -243,7 +237,7 @@ def _reminders(run: _Run, items: list[Due]) -> None:
         else:
             run.apply(e.Sent(item.key))
             reminder = AgreementReminder(agreement, run.workshop.technology, item.when)
-            run.say(reminder, to=owner_ids(agreement.owner))
+            run.say(reminder, to=owners(agreement))
 
 
 def step_contributions(workshop: Workshop) -> int:

@@ -3,37 +3,32 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, nullcontext
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 
-from sqlalchemy import Engine, delete, or_, update
+from sqlalchemy import Engine, or_
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from adapters.persistence import channel_workshops as cw
 from adapters.persistence import mapping as m
 from adapters.persistence.cache import WorkshopCache
 from adapters.persistence.database import StorageBusy, reading
-from adapters.persistence.mapping_followup import apply_followup
 from adapters.persistence.tables import (
     AgreementRow,
-    ExportMarkRow,
     FacilitatorRow,
     NoteRow,
     PrerequisiteRow,
-    SeenMessageRow,
-    VoteRow,
     WorkshopRow,
 )
+from adapters.persistence.unit import SqlUnit
 from adapters.persistence.wakeups import DueWakeup, due_query, read_due
 from adapters.persistence.writer_turn import WriterTurn
-from core import events as e
 from core import wall
 from core.ids import canonical_id
-from core.messages import CountsChanged, EarlierWorkshop
+from core.messages import CountsChanged
 from core.model import ChannelKey, Workshop
 from core.service import Conflict
 
@@ -52,146 +47,6 @@ _shared: ContextVar[_Shared | None] = ContextVar("rasmus_shared_transaction", de
 
 class LockWaitTimeout(StorageBusy):
     """Another thread of this process held the channel's (or SQLite's) lock for too long."""
-
-
-class SqlUnit:
-    def __init__(self, store: SqlStore, session: Session, channel: ChannelKey, loaded: tuple):
-        self.store, self.session, self.channel = store, session, channel
-        self.workshop, self.version, self._wake = loaded
-        self.focused = self.workshop  # the workshop this unit works on, before its events
-        self.changed = False
-
-    def switch(self, *, number: int | None = None, workshop_id: str | None = None) -> bool:
-        row = cw.find_row(
-            self.session,
-            self.channel,
-            number=number,
-            workshop_id=workshop_id,
-            lock=self.store._lock_rows,
-        )
-        if row is None:
-            return False
-        self.workshop = self.focused = self.store._workshop(self.session, row)
-        self.version, self._wake = row.version, row.wake_at
-        return True
-
-    def wake_at(self, when: datetime | None) -> None:
-        """Kept on the workshop's row; the scheduler (`SqlStore.due_wakeups`) looks there."""
-        # Most commands leave it as it was: then the row is not written again.
-        if self.workshop is not None and when != self._wake:
-            self._set(wake_at=when)
-            self._wake = when
-
-    def others(self) -> list[EarlierWorkshop]:
-        return cw.others(self.session, self.channel, self.workshop.id if self.workshop else "")
-
-    def already_seen(self, key: str) -> bool:
-        if self.session.get(SeenMessageRow, key) is not None:
-            return True
-        self.session.add(SeenMessageRow(key=key, seen_at=datetime.now(UTC)))
-        return False
-
-    def record(self, events: Sequence[e.Event]) -> None:
-        for event in events:
-            self._apply(event)
-            if isinstance(event, e.WorkshopStarted):
-                self.version, self._wake = 0, None
-            self.workshop = e.evolve(self.workshop, event)
-        if self.workshop is not None and not isinstance(events[0], e.WorkshopStarted):
-            self.version += 1
-            self.session.execute(
-                update(WorkshopRow)
-                .where(WorkshopRow.id == self.workshop.id)
-                .values(version=self.version)
-            )
-        self.changed = True
-        self.session.flush()
-
-    def _apply(self, event: e.Event) -> None:
-        s, workshop = self.session, self.workshop
-        match event:
-            case e.WorkshopStarted(workshop=started):
-                s.add(m.workshop_row(started))
-                s.flush()  # the workshop row first, so the facilitator's foreign key holds
-                s.add(FacilitatorRow(workshop_id=started.id, user_id=started.started_by.user_id))
-            case e.StepChanged(step=step, at=at):
-                self._set(step=step.value, step_opened_at=at)
-            case e.NoteAdded(note=note):
-                s.add(m.note_row(workshop.id, note))
-            case e.PrerequisiteAdded(prerequisite=prereq):
-                s.add(m.prerequisite_row(workshop.id, prereq))
-            case e.AgreementAdded(agreement=agreement):
-                s.add(m.agreement_row(workshop.id, agreement))
-            case e.ItemEdited() | e.ItemStatusChanged():
-                table, values = m.item_changes(workshop, event)
-                s.execute(
-                    update(table)
-                    .where(table.workshop_id == workshop.id, table.short_id == event.short_id)
-                    .values(**values)
-                )
-            case e.RolloutSet(day=day):
-                s.execute(
-                    update(WorkshopRow).where(WorkshopRow.id == workshop.id).values(rollout=day)
-                )
-            case e.FacilitatorAdded(user_id=user_id):
-                s.add(
-                    FacilitatorRow(
-                        workshop_id=workshop.id,
-                        user_id=user_id,
-                        position=len(workshop.facilitators),
-                    )
-                )
-            case e.FacilitatorRemoved(user_id=user_id):
-                s.execute(
-                    delete(FacilitatorRow).where(
-                        FacilitatorRow.workshop_id == workshop.id,
-                        FacilitatorRow.user_id == user_id,
-                    )
-                )
-            case e.NamesShown(shown=shown):
-                self._set(show_names=shown)
-            case e.VoteCast(short_id=sid, voter=voter):
-                s.add(VoteRow(workshop_id=workshop.id, short_id=sid, voter_id=voter))
-            case e.VoteTakenBack(short_id=sid, voter=voter):
-                s.execute(
-                    delete(VoteRow).where(
-                        VoteRow.workshop_id == workshop.id,
-                        VoteRow.short_id == sid,
-                        VoteRow.voter_id == voter,
-                    )
-                )
-            case e.WorkshopReopened(step=step):
-                self._set(step=step.value, closed_at=None, closed_from=None)
-            case e.LanguageChanged(language=language):
-                s.execute(
-                    update(WorkshopRow)
-                    .where(WorkshopRow.id == workshop.id)
-                    .values(language=language)
-                )
-            case e.WorkshopEnded(at=at):
-                s.execute(
-                    update(WorkshopRow)
-                    .where(WorkshopRow.id == workshop.id)
-                    .values(step="closed", closed_at=at, closed_from=workshop.step.value)
-                )
-            case e.ExportMade(who=who, at=at):
-                s.execute(
-                    delete(ExportMarkRow).where(
-                        ExportMarkRow.workshop_id == workshop.id, ExportMarkRow.who == who
-                    )
-                )
-                s.add(ExportMarkRow(workshop_id=workshop.id, who=who, at=at))
-            case e.WorkshopDeleted():
-                cw.delete_all_of(s, workshop.id, workshop.channel)
-            case _:
-                if not apply_followup(s, workshop, event):
-                    raise TypeError(f"no storage for the event {event!r}")
-
-    def _set(self, **values) -> None:
-        """Changes columns of the workshop's own row."""
-        self.session.execute(
-            update(WorkshopRow).where(WorkshopRow.id == self.workshop.id).values(**values)
-        )
 
 
 class SqlStore:

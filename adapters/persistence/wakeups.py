@@ -98,8 +98,8 @@ class Wakeups:
         how many. In batches, each one transaction, so a long list never holds locks long."""
         now = now or self.queue.clock()
         # Most looks find nothing: a read first, so they never queue for SQLite's write lock.
-        with timeouts_as_busy(), Session(reading(self.queue.engine)) as session:
-            if not read_due(session, due_query(now, 1)):
+        with timeouts_as_busy():
+            if not self.queue.store.due_wakeups(now, limit=1):
                 return 0
         total = 0
         while True:

@@ -4,8 +4,9 @@ it is due and on the day, at 09:00 local time, and never once it is done."""
 from collections import Counter
 from dataclasses import replace
 
+from core.agenda import owner_ids
 from core.events import AgreementDone, evolve
-from core.followup import agenda, owner_ids
+from core.followup import agenda
 from core.messages import AgreementReminder, Audience, FacilitatorNudge
 from tests.unit.followup_kit import MONDAY, Follow, of, utc, walk
 
