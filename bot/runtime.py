@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 
 from adapters.chat.platform import Services, services
 from adapters.persistence.database import open_database
-from adapters.persistence.queue import WorkQueue, is_transient, nothing_was_stored
+from adapters.persistence.failures import is_transient, nothing_was_stored
+from adapters.persistence.queue import WorkQueue
 from adapters.persistence.state import PlatformState
 from adapters.persistence.store import SqlStore
 from adapters.scheduling.intake import QueueIntake

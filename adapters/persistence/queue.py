@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import dataclasses
 import os
-import random
 import socket
 import uuid
 from collections.abc import Callable
@@ -21,12 +20,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import delete, func, select, text, update
-from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from adapters.persistence.claims import inbox_claim_query
 from adapters.persistence.codec import CodecError, decode_incoming, encode_incoming
-from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, StorageBusy, timeouts_as_busy
+from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, timeouts_as_busy
+from adapters.persistence.failures import backoff, describe
 from adapters.persistence.outbox import (
     ClaimLost,
     Outbox,
@@ -39,8 +38,7 @@ from adapters.persistence.outbox import (
 )
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import InboxRow
-from core.commands import Tick
-from core.messages import Audience, Reply, Said
+from core.messages import Audience, Reply
 from core.model import ChannelKey
 from core.service import Incoming, Outcome
 
@@ -52,12 +50,6 @@ _NOTIFY_INBOX = text(f"NOTIFY {INBOX_CHANNEL}")
 
 def new_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-def backoff(attempts: int) -> float:
-    """Seconds before a failed row is tried again: doubling from 1 s to 5 min, with jitter."""
-    ceiling = min(300.0, 2.0 ** max(0, attempts - 1))
-    return ceiling / 2 + random.uniform(0, ceiling / 2)
 
 
 @dataclass(frozen=True)
@@ -193,7 +185,7 @@ class WorkQueue:
                 session.execute(
                     update(i)
                     .where(i.c.id == row.id)
-                    .values(failed_at=now, last_error=_describe(error), attempts=i.c.attempts + 1)
+                    .values(failed_at=now, last_error=describe(error), attempts=i.c.attempts + 1)
                 )
                 continue
             lease_until = now + self.lease
@@ -253,7 +245,7 @@ class WorkQueue:
 
     def _failed(self, claim: Claim, error: Exception) -> None:
         now = self.clock()
-        values = {"claimed_by": None, "claimed_until": None, "last_error": _describe(error)}
+        values = {"claimed_by": None, "claimed_until": None, "last_error": describe(error)}
         giving_up = claim.attempts >= self.max_attempts or self.permanent(error)
         if giving_up:
             values["failed_at"] = now
@@ -311,28 +303,6 @@ def _answering(outgoing: Outgoing, source_ref: str | None) -> Outgoing:
     if source_ref is None or not private or outgoing.source_ref is not None:
         return outgoing
     return dataclasses.replace(outgoing, source_ref=source_ref)
-
-
-def is_transient(error: Exception) -> bool:
-    """Worth trying again: the database was busy, or its connection dropped."""
-    if isinstance(error, (StorageBusy, ConnectionError, TimeoutError)):
-        return True
-    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
-
-
-def nothing_was_stored(incoming: Incoming) -> Reply | None:
-    """What a person is told when their request was set aside undecided: in the language the
-    platform knew them by, else in both (the workshop's own cannot be read when storage is
-    what failed). A Tick came from no person: nobody is told."""
-    if isinstance(incoming.command, Tick):
-        return None
-    if incoming.language_hint is None:
-        return Reply(Audience.PRIVATE, Said("something_wrong_both"), "da")
-    return Reply(Audience.PRIVATE, Said("something_wrong"), incoming.language_hint)
-
-
-def _describe(error: Exception) -> str:
-    return f"{type(error).__name__}: {error}"[:2000]
 
 
 def _by_destination(incoming: Incoming, outcome: Outcome) -> list[tuple[ChannelKey, list[Reply]]]:

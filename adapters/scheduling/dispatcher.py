@@ -27,8 +27,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from adapters.chat.platform import DeliveryFailed, DeliveryRetry, Platform
 from adapters.persistence.database import StorageBusy
+from adapters.persistence.failures import backoff, describe
 from adapters.persistence.outbox import EDITS, Outbox, OutboxClaim
-from adapters.persistence.queue import backoff, new_worker_id
+from adapters.persistence.queue import new_worker_id
 from core.messages import Audience
 from core.model import Actor
 
@@ -284,7 +285,7 @@ class Dispatcher:
             "outbox row %s: %s; trying again in %.1f s", claim.id, type(error).__name__, delay
         )
         try:
-            await self._in_db(self.outbox.retry_later, claim, delay, _describe(error))
+            await self._in_db(self.outbox.retry_later, claim, delay, describe(error, 500))
         except Exception:
             log.exception("outbox row %s could not be put back; its lease will", claim.id)
         self._loop.call_later(delay + 0.01, self.notify)
@@ -292,15 +293,11 @@ class Dispatcher:
     async def _give_up(self, claim: OutboxClaim, error: Exception) -> None:
         self.failed += 1
         # Only the type and the platform's words: the reply itself may hold an anonymous note.
-        log.error("outbox row %s set aside: %s", claim.id, _describe(error))
+        log.error("outbox row %s set aside: %s", claim.id, describe(error, 500))
         try:
-            await self._in_db(self.outbox.give_up, claim, _describe(error))
+            await self._in_db(self.outbox.give_up, claim, describe(error, 500))
         except Exception:
             log.exception("outbox row %s could not be set aside", claim.id)
-
-
-def _describe(error: Exception) -> str:
-    return f"{type(error).__name__}: {error}"[:500]
 
 
 _MINUTE = timedelta(minutes=1)
