@@ -14,7 +14,7 @@ from enum import StrEnum
 
 from core.circles import CIRCLES, Circle
 from core.dates import local_day
-from core.model import Agreement, ItemStatus, Workshop
+from core.model import Agreement, CheckIn, ItemStatus, Workshop
 from core.stocktaking import checkin
 
 _MENTION = re.compile(r"<@([^>|\s]+)(?:\|[^>]*)?>")
@@ -94,6 +94,12 @@ def latest_posted(workshop: Workshop) -> int | None:
     """The number of the check-in posted last: learnings and new agreements belong to it."""
     posted = [c for c in workshop.checkins if c.posted_at is not None]
     return max(posted, key=lambda c: (c.posted_at, c.number)).number if posted else None
+
+
+def planned_checkins(workshop: Workshop) -> list[CheckIn]:
+    """The check-ins still to come (neither posted nor missed), the next one first."""
+    coming = (c for c in workshop.checkins if c.posted_at is None and not c.missed)
+    return sorted(coming, key=lambda c: c.due_at)
 
 
 def open_checkin(workshop: Workshop) -> int | None:

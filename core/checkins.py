@@ -13,7 +13,7 @@ from datetime import datetime
 
 from core import commands as c
 from core import events as e
-from core.agenda import latest_posted, open_checkin, owners
+from core.agenda import latest_posted, open_checkin, owners, planned_checkins
 from core.context import Context, Decision, private, refuse
 from core.dates import local_day
 from core.ids import canonical_id
@@ -42,10 +42,7 @@ def keeps_checkins(workshop: Workshop) -> bool:
 def _no_open(workshop: Workshop) -> Decision:
     """No check-in takes answers: say when the next one comes, or how one is planned."""
     lang = workshop.language
-    coming = sorted(
-        (held for held in workshop.checkins if held.posted_at is None and not held.missed),
-        key=lambda held: held.due_at,
-    )
+    coming = planned_checkins(workshop)
     if coming:
         day = local_day(coming[0].due_at, workshop.timezone)
         return refuse(lang, "no_open_checkin", "hint_next_checkin", day=day)

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from core import commands as c
 from core import events as e
 from core import freedoms
-from core.agenda import owners
+from core.agenda import owners, planned_checkins
 from core.context import Context, Decision
 from core.dates import local_day
 from core.messages import (
@@ -75,10 +75,6 @@ def follows_up(workshop: Workshop) -> bool:
     """A closed workshop keeps its follow-up only when the facilitator said so (or nobody
     answered the question yet: check-ins stay, as planned, until someone says no)."""
     return not workshop.is_closed or workshop.checkins_after_end
-
-
-def planned_checkins(workshop: Workshop):
-    return [ci for ci in workshop.checkins if ci.posted_at is None and not ci.missed]
 
 
 def reminder_times(workshop: Workshop, agreement: Agreement) -> list[tuple[str, datetime]]:

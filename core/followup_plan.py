@@ -9,8 +9,9 @@ from datetime import datetime, timedelta
 from core import commands as c
 from core import events as e
 from core import freedoms
+from core.agenda import planned_checkins
 from core.context import Context, Decision, private, refuse
-from core.followup import BEFORE_FOLLOW_UP, planned_checkins
+from core.followup import BEFORE_FOLLOW_UP
 from core.messages import Audience, KeepCheckInsQuestion, Reply, Said, StepOpened, TextRef
 from core.model import CheckIn, FollowUpSettings, Step, Workshop
 from core.schedule import add_offset, at_local, local_time, next_working_day
