@@ -14,7 +14,7 @@ from microsoft_agents.hosting.core import TurnContext
 
 from adapters.teams import delivery
 from adapters.teams.outbound import NoConversationReference, OneReply
-from adapters.teams.proactive import continue_in, open_personal_chat
+from adapters.teams.proactive import continue_raising, open_personal_chat
 from adapters.teams.recent import RecentReads
 from adapters.teams.retry import RetryPolicy
 from adapters.teams.sdk import TeamsSdk
@@ -50,7 +50,7 @@ class DirectMessages:
                     await reply_sent.send(lambda: open_personal_chat(context, user_id, first))
                 )
 
-            await self._guarded(channel_reference, open_chat)
+            await continue_raising(self.sdk, channel_reference, open_chat)
             reference = opened[0]
             await self.state.remember_person(user_id, reference)  # next time, straight there
         if not activities:
@@ -60,19 +60,4 @@ class DirectMessages:
             for activity in activities:
                 await reply_sent.send(lambda a=activity: context.send_activity(a))
 
-        await self._guarded(reference, send_rest)
-
-    async def _guarded(self, reference: dict, work) -> None:
-        """`work` in the conversation; its error raised here, not inside the SDK's pipeline
-        (whose turn-error handler would post "something went wrong" into that conversation)."""
-        failed: list[Exception] = []
-
-        async def guarded(context: TurnContext) -> None:
-            try:
-                await work(context)
-            except Exception as error:  # noqa: BLE001 - raised below, to the dispatcher
-                failed.append(error)
-
-        await continue_in(self.sdk, reference, guarded)
-        if failed:
-            raise failed[0]
+        await continue_raising(self.sdk, reference, send_rest)

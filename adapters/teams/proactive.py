@@ -51,6 +51,23 @@ async def continue_in(sdk: TeamsSdk, reference: dict, work: Work) -> None:
         await sdk.adapter.continue_conversation(sdk.app_id, continuation, work)
 
 
+async def continue_raising(sdk: TeamsSdk, reference: dict, work: Work) -> None:
+    """`continue_in`, with `work`'s error raised here, to the caller (the dispatcher). Inside
+    the SDK's pipeline it would go to the turn-error handler, which posts "something went
+    wrong" into that conversation and swallows it."""
+    failed: list[Exception] = []
+
+    async def guarded(context: TurnContext) -> None:
+        try:
+            await work(context)
+        except Exception as error:  # noqa: BLE001 - raised below
+            failed.append(error)
+
+    await continue_in(sdk, reference, guarded)
+    if failed:
+        raise failed[0]
+
+
 async def post_to_channel(
     sdk: TeamsSdk, state: TeamsState, channel: ChannelKey, activity: Activity
 ) -> str | None:

@@ -30,7 +30,7 @@ from adapters.teams.direct import DirectMessages
 from adapters.teams.export import ExportOffers
 from adapters.teams.members import conversation_members
 from adapters.teams.outbound import NoConversationReference, OneReply
-from adapters.teams.proactive import continue_in, open_personal_chat, reference_of
+from adapters.teams.proactive import continue_in, continue_raising, open_personal_chat, reference_of
 from adapters.teams.recent import RecentReads
 from adapters.teams.retry import RetryPolicy
 from adapters.teams.sdk import TeamsSdk
@@ -119,20 +119,12 @@ class TeamsSender:
         conversation = reference.get("conversation") or {}
         place = Where(channel, channel.channel, None, conversation.get("conversationType") or "")
         reply_sent = OneReply(self.policy)
-        failed: list[Exception] = []
 
         async def work(context: TurnContext) -> None:
-            try:
-                async with self.memory.in_order(channel):
-                    await self._send_all(context, place, who, replies, reply_sent)
-            except Exception as error:  # noqa: BLE001 - raised below, to the dispatcher
-                # Inside the SDK's pipeline an error would go to the turn-error handler,
-                # which would post "something went wrong" into the channel and swallow it.
-                failed.append(error)
+            async with self.memory.in_order(channel):
+                await self._send_all(context, place, who, replies, reply_sent)
 
-        await continue_in(self.sdk, reference, work)
-        if failed:
-            raise failed[0]
+        await continue_raising(self.sdk, reference, work)
 
     async def deliver_direct(self, channel: ChannelKey, reply: Reply) -> None:
         """A reminder or nudge, to each of `reply.to` privately (adapters.teams.direct)."""
