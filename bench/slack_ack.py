@@ -87,7 +87,7 @@ def _bare_app(api_url: str):
     return app
 
 
-def _rasmus_app(api_url: str, database_url: str):
+def _rasmus_app(api_url: str, database_url: str, background: bool = True):
     from bot.config import Settings
     from bot.runtime import build_runtime
     from bot.server import build_web_app
@@ -98,8 +98,18 @@ def _rasmus_app(api_url: str, database_url: str):
         slack_client_id="", slack_client_secret="",
     )
     runtime = build_runtime(settings, migrate=True)
-    app, _statuses = build_web_app(runtime)
+    app, _statuses = build_web_app(runtime, background=background)
     return app
+
+
+async def _work_alone(app) -> None:
+    """The `worker` process of the Procfile's layout: deciding and sending, no port."""
+    from aiohttp import web
+
+    runner = web.AppRunner(app)
+    await runner.setup()
+    print("READY 0", flush=True)
+    await asyncio.Event().wait()
 
 
 def serve(kind: str, api_url: str, database_url: str) -> None:
@@ -120,7 +130,13 @@ def serve(kind: str, api_url: str, database_url: str) -> None:
 
         asyncio.run(run_fake())
         return
-    app = _bare_app(api_url) if kind == "bare" else _rasmus_app(api_url, database_url)
+    if kind == "worker":
+        asyncio.run(_work_alone(_rasmus_app(api_url, database_url)))
+        return
+    if kind == "bare":
+        app = _bare_app(api_url)
+    else:
+        app = _rasmus_app(api_url, database_url, background=kind != "web")
     asyncio.run(_serve_forever(app))
 
 
@@ -275,6 +291,9 @@ async def measure(name: str, child_args: list[str], fake_port: int, levels, tota
     import aiohttp
 
     child = Child(*child_args)
+    # The Procfile's layout: `serve --no-worker` answers, a `worker` process decides and sends.
+    helper = Child("worker", *child_args[1:]) if child_args[0] == "web" else None
+    pids = [child.process.pid] + ([helper.process.pid] if helper else [])
     rows, receipts = [], None
     try:
         connector = aiohttp.TCPConnector(limit=0)
@@ -286,17 +305,19 @@ async def measure(name: str, child_args: list[str], fake_port: int, levels, tota
             for layout, channels in LAYOUTS.items():
                 for concurrency in levels:
                     count = max(total, concurrency * 2)
-                    before = _cpu_seconds(child.process.pid)
+                    before = sum(map(_cpu_seconds, pids))
                     result = await _level(session, child.port, concurrency, count, channels)
                     await _wait_for_work(session, child.port)
                     # The server's own CPU per request, the work after the ack included: a
                     # measure the other processes on a busy machine do not blur.
-                    result["cpu"] = (_cpu_seconds(child.process.pid) - before) / count * 1000
+                    result["cpu"] = (sum(map(_cpu_seconds, pids)) - before) / count * 1000
                     rows.append((name, layout, concurrency, result))
             if not name.startswith("bare"):
                 receipts = (name, await _receipts(session, child.port, fake_port, 50, 200))
     finally:
         child.stop()
+        if helper:
+            helper.stop()
     return rows, receipts
 
 
@@ -347,6 +368,8 @@ async def main(args) -> None:
             if args.postgres:
                 schema, pg_url = _fresh_postgres_schema(args.postgres)
                 await run("RASMUS on PostgreSQL", ["rasmus", api_url, pg_url])
+                if args.split:
+                    await run("web+worker, PostgreSQL", ["web", api_url, pg_url])
     finally:
         fake.stop()
         if schema:
@@ -381,6 +404,8 @@ if __name__ == "__main__":
                         help="PostgreSQL URL; empty to skip")
     parser.add_argument("--levels", default="1,10,50,200")
     parser.add_argument("--requests", type=int, default=400, help="requests per level (min)")
+    parser.add_argument("--split", action="store_true",
+                        help="also PostgreSQL in the Procfile's layout: a web and a worker process")
     parsed = parser.parse_args()
     if parsed.serve:
         serve(*parsed.serve)

@@ -6,6 +6,7 @@ so a note from Slack, Teams or the console is cleaned the same way.
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
@@ -77,11 +78,16 @@ def _fits(value: Any, hint: Any) -> bool:
     return True  # a type this check does not know: left to the command's own rules
 
 
+@functools.cache
+def _hints(kind: type) -> dict[str, Any]:
+    return typing.get_type_hints(kind)  # resolving them cost more than the rest of a command
+
+
 def wrong_field(command: Any) -> str | None:
     """The first field of a form-built command whose value is not of its declared type."""
     if not is_dataclass(command):
         return None
-    hints = typing.get_type_hints(type(command))
+    hints = _hints(type(command))
     for item in fields(command):
         if not _fits(getattr(command, item.name), hints[item.name]):
             return item.name

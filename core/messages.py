@@ -96,13 +96,17 @@ class CirclePrompt:
 
 @dataclass(frozen=True)
 class CountsChanged:
-    """A circle's notes changed; adapters update the circle's message in place."""
+    """A circle's notes changed; adapters update the circle's message in place.
+
+    `notes` None: the wall is read as it stands when the message is shown (the outbox reads it
+    when it sends, `core.wall.filled` for a reply shown at once). Built for every note, the
+    whole wall made each note cost more than the one before."""
 
     workshop_id: str
     circle: Circle
     step: Step
     counts: dict[Colour, int]
-    notes: tuple[WallNote, ...] = ()
+    notes: tuple[WallNote, ...] | None = None
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,11 @@ when the workshop's facilitator chose `names off` (post-its carry no names).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
+
 from core.circles import Circle
-from core.messages import CirclePrompt, CountsChanged, WallNote
+from core.messages import CirclePrompt, CountsChanged, Reply, WallNote
 from core.model import Colour, Step, Workshop
 
 # The order colours hang in on the wall: today's orange, then green before red.
@@ -59,6 +62,12 @@ def circle_prompt(workshop: Workshop, circle: Circle, step: Step) -> CirclePromp
 
 
 def counts_changed(workshop: Workshop, circle: Circle, step: Step) -> CountsChanged:
+    """The circle's new counts; its wall is read when the message is shown (`filled`)."""
+    return CountsChanged(workshop.id, circle, step, workshop.counts(circle, step))
+
+
+def counts_shown(workshop: Workshop, circle: Circle, step: Step) -> CountsChanged:
+    """The circle's counts with its wall as it stands: what a circle message shows."""
     return CountsChanged(
         workshop.id,
         circle,
@@ -66,3 +75,20 @@ def counts_changed(workshop: Workshop, circle: Circle, step: Step) -> CountsChan
         workshop.counts(circle, step),
         wall_notes(workshop, circle, step),
     )
+
+
+def filled(replies: Sequence[Reply], workshop: Workshop | None) -> list[Reply]:
+    """The replies with each circle's wall read from `workshop`, for replies shown straight
+    after the decision (without the outbox, which reads the wall as it sends)."""
+    done = []
+    for reply in replies:
+        message = reply.message
+        if isinstance(message, CountsChanged) and message.notes is None:
+            wall = (
+                wall_notes(workshop, message.circle, message.step)
+                if workshop is not None and workshop.id == message.workshop_id
+                else ()
+            )
+            reply = replace(reply, message=replace(message, notes=wall))
+        done.append(reply)
+    return done

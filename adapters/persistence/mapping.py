@@ -60,7 +60,12 @@ def workshop_row(w: Workshop) -> WorkshopRow:
 
 
 def note_row(workshop_id: str, n: Note) -> NoteRow:
-    return NoteRow(
+    return NoteRow(**note_values(workshop_id, n))
+
+
+def note_values(workshop_id: str, n: Note) -> dict:
+    """A note's row as column values, for a plain insert (no ORM unit of work per note)."""
+    return dict(
         id=n.id,
         workshop_id=workshop_id,
         short_id=n.short_id,

@@ -19,7 +19,7 @@ from sqlmodel import Session
 from adapters.persistence.claims import or_free, outbox_claim_query
 from adapters.persistence.codec import decode_reply_and_source, encode_reply, is_current
 from adapters.persistence.database import timeouts_as_busy
-from adapters.persistence.tables import OutboxRow
+from adapters.persistence.tables import AwareDateTime, OutboxRow
 from core.messages import Audience, CountsChanged, Reply
 from core.model import ChannelKey
 
@@ -58,6 +58,22 @@ def conversation_of(channel: ChannelKey) -> str:
 EDITS = "|edits"
 
 
+# A person's private replies in a channel (receipts, refusals) go out in order among
+# themselves, but not behind everyone else's: one conversation per person beside the
+# channel's. The dispatcher still paces them with the channel (see `paced_with`).
+PRIVATE_TO = "|to:"
+
+
+def private_conversation(channel: ChannelKey, user_id: str) -> str:
+    return f"{conversation_of(channel)}{PRIVATE_TO}{user_id}"
+
+
+def paced_with(conversation: str) -> str:
+    """The conversation whose pace a row keeps: a private reply is shown in its channel, and
+    a platform limits the channel (Teams: 7 a second per conversation, targeted ones too)."""
+    return conversation.split(PRIVATE_TO, 1)[0]
+
+
 def direct_conversation(channel: ChannelKey, user_id: str) -> str:
     """A person's direct messages are paced as a conversation of their own, apart from the
     channel (Slack limits each DM channel as any other; Teams each 1:1 conversation)."""
@@ -74,6 +90,13 @@ def per_recipient(reply: Reply) -> list[Reply]:
     return [dataclasses.replace(reply, to=(person,)) for person in people]
 
 
+def _forgotten(claim: OutboxClaim) -> dict:
+    """What a row no longer needs once sent or set aside, and which could tie a receipt (of an
+    anonymous note, say) to its reader: the reply, its recipient, and the recipient in the
+    name of a private conversation."""
+    return {"payload": "", "recipient": None, "conversation": paced_with(claim.conversation)}
+
+
 def default_routing(channel: ChannelKey, actor_id: str, reply: Reply) -> Outgoing:
     """Private replies go to the person who acted, direct ones to their one recipient (see
     `per_recipient`); a circle's counts keep only their last state."""
@@ -85,6 +108,8 @@ def default_routing(channel: ChannelKey, actor_id: str, reply: Reply) -> Outgoin
         message = reply.message
         coalesce = f"counts:{message.workshop_id}:{message.step.value}:{message.circle.value}"
         return Outgoing(reply, conversation_of(channel) + EDITS, recipient, coalesce)
+    if recipient:
+        return Outgoing(reply, private_conversation(channel, recipient), recipient)
     return Outgoing(reply, conversation_of(channel), recipient)
 
 
@@ -224,31 +249,31 @@ class Outbox:
     def mark_sent(self, claim: OutboxClaim, sent_ref: str | None = None) -> None:
         """Sent: the reply and its recipient are dropped, so a sent receipt cannot tie an
         anonymous note to its author (its one-time code was shown once, as promised)."""
-        self._finish(claim, sent_at=self.clock(), sent_ref=sent_ref, payload="", recipient=None)
+        self._finish(claim, sent_at=self.clock(), sent_ref=sent_ref, **_forgotten(claim))
 
     def mark_sent_many(self, claims: list[OutboxClaim]) -> list[OutboxClaim]:
         """`mark_sent` for several rows in one transaction (the dispatcher gathers the rows
         sent while a previous mark was being committed); returns the claims that were lost."""
         now = self.clock()
-        lost = []
+        groups: dict[tuple[str, str], list[OutboxClaim]] = {}
+        for claim in claims:  # one statement per worker and channel, not one per row
+            groups.setdefault((claim.worker, paced_with(claim.conversation)), []).append(claim)
+        marked: set[int] = set()
         # Urgent: ahead of the decisions waiting for SQLite's writer. A mark is small, and a
         # sent row left unmarked past its lease would be sent a second time.
         with timeouts_as_busy(), self._transaction(urgent=True) as session:
-            for claim in claims:
+            for (worker, conversation), group in groups.items():
                 done = session.execute(
-                    update(OUTBOX)
-                    .where(OUTBOX.c.id == claim.id, OUTBOX.c.claimed_by == claim.worker)
-                    .values(
-                        claimed_by=None,
-                        claimed_until=None,
-                        sent_at=now,
-                        payload="",
-                        recipient=None,
-                    )
+                    _MARK_SENT,
+                    {
+                        "ids": [claim.id for claim in group],
+                        "worker": worker,
+                        "now": now,
+                        "conversation": conversation,
+                    },
                 )
-                if done.rowcount != 1:
-                    lost.append(claim)
-        return lost
+                marked.update(done.scalars())
+        return [claim for claim in claims if claim.id not in marked]
 
     def retry_later(self, claim: OutboxClaim, delay: float, error: str) -> None:
         """For a 429's Retry-After or a 5xx's backoff: due again after `delay` seconds."""
@@ -256,9 +281,7 @@ class Outbox:
         self._finish(claim, due_at=due, last_error=error[:2000])
 
     def give_up(self, claim: OutboxClaim, error: str) -> None:
-        self._finish(
-            claim, failed_at=self.clock(), last_error=error[:2000], payload="", recipient=None
-        )
+        self._finish(claim, failed_at=self.clock(), last_error=error[:2000], **_forgotten(claim))
 
     def _finish(self, claim: OutboxClaim, **values) -> None:
         with timeouts_as_busy(), self._transaction() as session:
@@ -281,6 +304,20 @@ class Outbox:
         return _counts(self._transaction, OUTBOX, unsent, now, late_after)
 
 
+_MARK_SENT = (
+    update(OUTBOX)
+    .where(OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
+    .where(OUTBOX.c.claimed_by == bindparam("worker"))
+    .values(
+        claimed_by=None,
+        claimed_until=None,
+        sent_at=bindparam("now", type_=AwareDateTime()),
+        payload="",
+        recipient=None,
+        conversation=bindparam("conversation"),
+    )
+    .returning(OUTBOX.c.id)
+)
 _CLAIM = outbox_claim_query()
 _CLAIM_SKIP_LOCKED = _CLAIM.with_for_update(skip_locked=True, of=OUTBOX)
 

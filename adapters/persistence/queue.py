@@ -14,12 +14,13 @@ from __future__ import annotations
 import dataclasses
 import os
 import socket
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, func, select, text, update
+from sqlalchemy import bindparam, delete, text, update
 from sqlmodel import Session
 
 from adapters.persistence.claims import inbox_claim_query
@@ -37,15 +38,36 @@ from adapters.persistence.outbox import (
     utc_now,
 )
 from adapters.persistence.store import SqlStore
-from adapters.persistence.tables import InboxRow
+from adapters.persistence.tables import AwareDateTime, InboxRow
 from core.messages import Audience, Reply
 from core.model import ChannelKey
 from core.service import Incoming, Outcome
 
 INBOX = InboxRow.__table__
+# How long one transaction goes on deciding a channel's next rows (see process_and_claim_next).
+BATCH_SECONDS = 0.02
+# Run for every row: built once (building a statement cost about as much as running it).
+_TAKE = (
+    update(INBOX)
+    .where(INBOX.c.id == bindparam("row"))
+    .values(
+        claimed_by=bindparam("worker"),
+        claimed_until=bindparam("until", type_=AwareDateTime()),
+        attempts=INBOX.c.attempts + 1,
+    )
+)
+_REMOVE_CLAIMED = delete(INBOX).where(
+    INBOX.c.id == bindparam("row"), INBOX.c.claimed_by == bindparam("worker")
+)
 # PostgreSQL's LISTEN/NOTIFY channel on which worker processes hear of new inbox rows.
 INBOX_CHANNEL = "rasmus_inbox"
 _NOTIFY_INBOX = text(f"NOTIFY {INBOX_CHANNEL}")
+# The channels' advisory locks, taken one after another in the keys' (sorted) order: a
+# function scan of unnest returns the array's elements in order.
+_LOCK_CHANNELS = text(
+    "SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest(CAST(:keys AS text[])) AS k"
+)
+_INSERT_RETURNING_IDS = INBOX.insert().returning(INBOX.c.id, sort_by_parameter_order=True)
 
 
 def new_worker_id() -> str:
@@ -151,12 +173,11 @@ class WorkQueue:
             keys = sorted(
                 {f"inbox\x1f{r['platform']}\x1f{r['workspace']}\x1f{r['channel']}" for r in rows}
             )
-            for key in keys:
-                session.execute(select(func.pg_advisory_xact_lock(func.hashtext(key))))
+            session.execute(_LOCK_CHANNELS, {"keys": keys})
             # Wakes worker processes that LISTEN (delivered only if this commits).
             session.execute(_NOTIFY_INBOX)
-        insert = INBOX.insert()
-        return [session.execute(insert.values(**row)).inserted_primary_key[0] for row in rows]
+        # One statement for the whole batch, its ids in the rows' order.
+        return list(session.execute(_INSERT_RETURNING_IDS, rows).scalars())
 
     def claim(self, worker: str) -> Claim | None:
         """The oldest due row of a channel that nobody holds, claimed for one lease."""
@@ -189,11 +210,7 @@ class WorkQueue:
                 )
                 continue
             lease_until = now + self.lease
-            session.execute(
-                update(i)
-                .where(i.c.id == row.id)
-                .values(claimed_by=worker, claimed_until=lease_until, attempts=i.c.attempts + 1)
-            )
+            session.execute(_TAKE, {"row": row.id, "worker": worker, "until": lease_until})
             return Claim(row.id, incoming, worker, row.attempts + 1, lease_until)
         return None
 
@@ -201,47 +218,80 @@ class WorkQueue:
         """Decides the claimed row and commits the decision, its outbox rows and the row's
         removal together. On failure nothing of it is stored; the row backs off, or is set
         aside after `max_attempts`, and the error is raised again."""
-        return self.process_and_claim_next(claim, handler, claim_next=False)[0]
+        return self.process_and_claim_next(claim, handler, claim_next=False)[0][0][1]
 
     def process_and_claim_next(
-        self, claim: Claim, handler: Callable[[Incoming], Outcome], *, claim_next: bool = True
-    ) -> tuple[Outcome, Claim | None]:
+        self,
+        claim: Claim,
+        handler: Callable[[Incoming], Outcome],
+        *,
+        claim_next: bool = True,
+        batch: int = 1,
+        ready: Callable[[Incoming], bool] = lambda incoming: True,
+    ) -> tuple[list[tuple[Claim, Outcome]], Claim | None]:
         """As `process`, and in the same transaction claims the channel's next due row, so a
-        busy channel (a whole room writing notes) costs one transaction per row, not two."""
-        incoming = claim.incoming
+        busy channel (a whole room writing notes) costs one transaction per row, not two.
+
+        With `batch` above 1 the next rows are decided in the same transaction too, up to
+        `batch` rows, while `ready` accepts them and until the transaction has taken
+        `BATCH_SECONDS` or a request waits to be stored (SQLite's one writer): then it
+        commits and returns the row it claimed last, undecided. A room writing notes at once
+        then costs one transaction for many of them. Should a later row's decision fail, none
+        of the batch is stored, and its rows are decided again one per transaction, so only
+        the failing row backs off."""
+        decided: list[tuple[Claim, Outcome]] = []
+        started = time.monotonic()
+        channel = claim.incoming.channel
         try:
-            with timeouts_as_busy(), self.store.transaction(incoming.channel, wait=self.wait) as s:
-                # Deleted first: the delete proves the claim is still ours and, on PostgreSQL,
-                # locks the row until commit, so a lease running out mid-decision lets nobody
-                # in. Should the decision fail, the rollback brings the row back.
-                removed = s.execute(
-                    delete(INBOX).where(INBOX.c.id == claim.id, INBOX.c.claimed_by == claim.worker)
-                )
-                if removed.rowcount != 1:
-                    raise ClaimLost(f"inbox row {claim.id} is no longer claimed by {claim.worker}")
-                outcome = handler(incoming)
-                for channel, replies in _by_destination(incoming, outcome):
-                    self.outbox.add_all(
-                        s,
-                        channel,
-                        [
-                            _answering(
-                                self.routing(channel, incoming.actor.user_id, one),
-                                incoming.source_ref,
-                            )
-                            for reply in replies
-                            for one in per_recipient(reply)
-                        ],
-                    )
-                following = (
-                    self._claim_in(s, claim.worker, incoming.channel) if claim_next else None
-                )
+            with timeouts_as_busy(), self.store.transaction(channel, wait=self.wait) as s:
+                current, following = claim, None
+                while True:
+                    decided.append((current, self._decide_in(s, current, handler)))
+                    if not claim_next:
+                        break
+                    following = self._claim_in(s, claim.worker, channel)
+                    if (
+                        following is None
+                        or len(decided) >= batch
+                        or not ready(following.incoming)
+                        or time.monotonic() - started > BATCH_SECONDS
+                        or self.store.writer_wanted()
+                    ):
+                        break
+                    current = following
         except ClaimLost:
             raise
         except Exception as error:
-            self._failed(claim, error)
-            raise
-        return outcome, following
+            if len(decided) <= 1:
+                self._failed(claim, error)
+                raise
+            return self.process_and_claim_next(claim, handler, claim_next=claim_next)
+        return decided, following
+
+    def _decide_in(
+        self, s: Session, claim: Claim, handler: Callable[[Incoming], Outcome]
+    ) -> Outcome:
+        incoming = claim.incoming
+        # Deleted first: the delete proves the claim is still ours and, on PostgreSQL, locks
+        # the row until commit, so a lease running out mid-decision lets nobody in. Should
+        # the decision fail, the rollback brings the row back.
+        removed = s.execute(_REMOVE_CLAIMED, {"row": claim.id, "worker": claim.worker})
+        if removed.rowcount != 1:
+            raise ClaimLost(f"inbox row {claim.id} is no longer claimed by {claim.worker}")
+        outcome = handler(incoming)
+        for channel, replies in _by_destination(incoming, outcome):
+            self.outbox.add_all(
+                s,
+                channel,
+                [
+                    _answering(
+                        self.routing(channel, incoming.actor.user_id, one), incoming.source_ref
+                    )
+                    for reply in replies
+                    for one in per_recipient(reply)
+                ],
+            )
+        return outcome
 
     def _failed(self, claim: Claim, error: Exception) -> None:
         now = self.clock()

@@ -8,15 +8,29 @@ the window in which a repeat could still be accepted.
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import datetime, timedelta
 
-from sqlalchemy import Engine, delete
-from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy import Engine, bindparam, delete, text
 from sqlalchemy.engine import make_url
 from sqlmodel import Session
 
 from adapters.persistence.database import create_database_engine
-from adapters.persistence.tables import PlatformStateRow
+from adapters.persistence.tables import AwareDateTime, PlatformStateRow
+
+# Built once, whatever the number of keys (a statement with one VALUES row per key was
+# compiled anew for each batch size). The keys come as one array (PostgreSQL) or one JSON list
+# (SQLite); those inserted come back.
+_INSERT_NEW_PG = text(
+    "INSERT INTO platform_state (namespace, key, value, updated_at) "
+    "SELECT :namespace, k, '', :now FROM unnest(CAST(:keys AS text[])) AS k "
+    "ON CONFLICT (namespace, key) DO NOTHING RETURNING key"
+).bindparams(bindparam("now", type_=AwareDateTime()))
+_INSERT_NEW_SQLITE = text(
+    "INSERT INTO platform_state (namespace, key, value, updated_at) "
+    "SELECT :namespace, value, '', :now FROM json_each(:keys) WHERE true "
+    "ON CONFLICT (namespace, key) DO NOTHING RETURNING key"
+).bindparams(bindparam("now", type_=AwareDateTime()))
 
 
 def seen_once_engine(engine: Engine) -> Engine:
@@ -50,18 +64,36 @@ class SeenOnce:
 
     def first_times(self, keys: list[str], now: datetime) -> list[bool]:
         """`first_time` for several keys in one transaction (one write lock on SQLite)."""
-        dialect = postgresql if self.engine.dialect.name == "postgresql" else sqlite
-        answers = []
+        return self.first_times_grouped([(key, now) for key in keys])
+
+    def all_first_times(self, requests: list[tuple[list[str], datetime]]) -> list[bool]:
+        """For each request (its keys, its time): were all its keys new? Every request of the
+        list in one transaction: a group commit's batch (see `group_commit`)."""
+        flat = [(key, now) for keys, now in requests for key in keys]
+        answers = iter(self.first_times_grouped(flat))
+        return [all([next(answers) for _ in keys]) for keys, _ in requests]
+
+    def first_times_grouped(self, keyed: list[tuple[str, datetime]]) -> list[bool]:
+        """Each (key, time) in order: True where the key is new. One statement for all: the
+        keys it inserted come back, and a key twice in the list is new only the first time."""
+        if not keyed:
+            return []
+        postgres = self.engine.dialect.name == "postgresql"
+        keys = list(dict.fromkeys(key for key, _ in keyed))
+        now = max(at for _, at in keyed)
+        params = {"namespace": self.namespace, "now": now}
+        params["keys"] = keys if postgres else json.dumps(keys)
         with Session(self.engine) as session, session.begin():
             self._sweep(session, now)
-            for key in keys:
-                statement = (
-                    dialect.insert(PlatformStateRow)
-                    .values(namespace=self.namespace, key=key, value="", updated_at=now)
-                    .on_conflict_do_nothing(index_elements=["namespace", "key"])
-                    .returning(PlatformStateRow.key)  # psycopg reports no rowcount for this
-                )
-                answers.append(session.execute(statement).first() is not None)
+            new = set(
+                session.execute(
+                    _INSERT_NEW_PG if postgres else _INSERT_NEW_SQLITE, params
+                ).scalars()
+            )
+        answers = []
+        for key, _ in keyed:
+            answers.append(key in new)
+            new.discard(key)
         return answers
 
     def _sweep(self, session: Session, now: datetime) -> None:

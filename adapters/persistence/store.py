@@ -40,6 +40,9 @@ class _Shared:
     store: SqlStore
     session: Session
     after_commit: list[Callable[[], None]] = field(default_factory=list)
+    # What a unit of this transaction left each channel's workshop as: the next unit for the
+    # channel (a batch of rows, see WorkQueue) starts from it instead of reading it again.
+    left: dict[ChannelKey, tuple] = field(default_factory=dict)
 
 
 _shared: ContextVar[_Shared | None] = ContextVar("rasmus_shared_transaction", default=None)
@@ -81,6 +84,11 @@ class SqlStore:
             return
         with self._queue_for(channel):
             yield from self._unit(channel)
+
+    def writer_wanted(self) -> bool:
+        """A request waits to be stored behind the transaction in hand (SQLite's one writer):
+        a long transaction should commit and let it in."""
+        return self._whole_file is not None and self._whole_file.urgent_waiting
 
     @contextmanager
     def transaction(
@@ -142,13 +150,21 @@ class SqlStore:
     def _unit_in(self, shared: _Shared, channel: ChannelKey) -> Iterator[SqlUnit]:
         # A savepoint, so a lost race rolls back only this unit and the service's retry can
         # run again inside the same outer transaction.
+        left = shared.left.pop(channel, None)
+        # The channel's workshop as the last unit of this transaction left it: it exists and
+        # this transaction holds its lock, so no race can make a first message conflict, and
+        # no savepoint is needed (a failure fails the whole transaction, see WorkQueue).
+        savepoint = shared.session.begin_nested() if left is None else nullcontext()
         try:
-            with shared.session.begin_nested():
-                loaded = self._load_for_channel(shared.session, channel)
+            with savepoint:
+                loaded = left or self._load_for_channel(shared.session, channel)
                 unit = SqlUnit(self, shared.session, channel, loaded)
                 yield unit
         except IntegrityError as error:
             raise Conflict(str(error.orig)) from error
+        if unit.still_the_channels:
+            # The transaction holds the channel's lock: nobody else changed it since.
+            shared.left[channel] = (unit.workshop, unit.version, unit._wake)
         shared.after_commit.append(lambda: self._remember(unit))
 
     def _remember(self, unit: SqlUnit) -> None:
@@ -201,7 +217,7 @@ class SqlStore:
         row = session.exec(select(WorkshopRow).where(WorkshopRow.id == counts.workshop_id)).first()
         if row is None:
             return None
-        return wall.counts_changed(self._workshop(session, row), counts.circle, counts.step)
+        return wall.counts_shown(self._workshop(session, row), counts.circle, counts.step)
 
     def workshops_of(self, platform: str, workspace: str, user_id: str) -> list[Workshop]:
         """Workshops in a workspace where the person facilitates, wrote by name or owns a task."""

@@ -10,15 +10,18 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
-from sqlalchemy import delete, update
+from sqlalchemy import bindparam, delete, update
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 from adapters.persistence import channel_workshops as cw
 from adapters.persistence import mapping as m
 from adapters.persistence.mapping_followup import apply_followup
 from adapters.persistence.tables import (
+    AwareDateTime,
     ExportMarkRow,
     FacilitatorRow,
+    NoteRow,
     SeenMessageRow,
     VoteRow,
     WorkshopRow,
@@ -30,6 +33,27 @@ from core.model import ChannelKey
 if TYPE_CHECKING:
     from adapters.persistence.store import SqlStore
 
+# The tables themselves for the statements run per note: the ORM's bulk machinery around an
+# entity's insert or update cost more than the statement.
+NOTES = NoteRow.__table__
+SEEN = SeenMessageRow.__table__
+WORKSHOPS = WorkshopRow.__table__
+_NEW_VERSION = (
+    update(WORKSHOPS).where(WORKSHOPS.c.id == bindparam("workshop")).values(version=bindparam("v"))
+)
+
+
+def _seen_insert(dialect):
+    return (
+        dialect.insert(SEEN)
+        .values(key=bindparam("key"), seen_at=bindparam("at", type_=AwareDateTime()))
+        .on_conflict_do_nothing(index_elements=["key"])
+        .returning(SEEN.c.key)
+    )
+
+
+_SEEN_PG, _SEEN_SQLITE = _seen_insert(postgresql), _seen_insert(sqlite)
+
 
 class SqlUnit:
     def __init__(self, store: SqlStore, session: Session, channel: ChannelKey, loaded: tuple):
@@ -37,6 +61,12 @@ class SqlUnit:
         self.workshop, self.version, self._wake = loaded
         self.focused = self.workshop  # the workshop this unit works on, before its events
         self.changed = False
+        self._elsewhere = False  # switched to an earlier workshop, or the workshop deleted
+
+    @property
+    def still_the_channels(self) -> bool:
+        """The unit ends on the workshop a new unit of the channel would load."""
+        return self.workshop is not None and not self._elsewhere
 
     def switch(self, *, number: int | None = None, workshop_id: str | None = None) -> bool:
         row = cw.find_row(
@@ -49,6 +79,7 @@ class SqlUnit:
         if row is None:
             return False
         self.workshop = self.focused = self.store._workshop(self.session, row)
+        self._elsewhere = True
         self.version, self._wake = row.version, row.wake_at
         return True
 
@@ -63,24 +94,22 @@ class SqlUnit:
         return cw.others(self.session, self.channel, self.workshop.id if self.workshop else "")
 
     def already_seen(self, key: str) -> bool:
-        if self.session.get(SeenMessageRow, key) is not None:
-            return True
-        self.session.add(SeenMessageRow(key=key, seen_at=datetime.now(UTC)))
-        return False
+        # One statement: the insert finds the key taken (a retry or a duplicate) or takes it.
+        insert = _SEEN_PG if self.store._lock_rows else _SEEN_SQLITE
+        taken = self.session.execute(insert, {"key": key, "at": datetime.now(UTC)}).first()
+        return taken is None
 
     def record(self, events: Sequence[e.Event]) -> None:
         for event in events:
             self._apply(event)
+            if isinstance(event, e.WorkshopDeleted):
+                self._elsewhere = True
             if isinstance(event, e.WorkshopStarted):
                 self.version, self._wake = 0, None
             self.workshop = e.evolve(self.workshop, event)
         if self.workshop is not None and not isinstance(events[0], e.WorkshopStarted):
             self.version += 1
-            self.session.execute(
-                update(WorkshopRow)
-                .where(WorkshopRow.id == self.workshop.id)
-                .values(version=self.version)
-            )
+            self.session.execute(_NEW_VERSION, {"workshop": self.workshop.id, "v": self.version})
         self.changed = True
         self.session.flush()
 
@@ -94,7 +123,7 @@ class SqlUnit:
             case e.StepChanged(step=step, at=at):
                 self._set(step=step.value, step_opened_at=at)
             case e.NoteAdded(note=note):
-                s.add(m.note_row(workshop.id, note))
+                s.execute(NOTES.insert(), [m.note_values(workshop.id, note)])
             case e.PrerequisiteAdded(prerequisite=prereq):
                 s.add(m.prerequisite_row(workshop.id, prereq))
             case e.AgreementAdded(agreement=agreement):
@@ -167,5 +196,5 @@ class SqlUnit:
     def _set(self, **values) -> None:
         """Changes columns of the workshop's own row."""
         self.session.execute(
-            update(WorkshopRow).where(WorkshopRow.id == self.workshop.id).values(**values)
+            update(WORKSHOPS).where(WORKSHOPS.c.id == self.workshop.id).values(**values)
         )

@@ -38,6 +38,10 @@ class WriterTurn:
                 if not free:  # a wake-up this waiter took as it gave up goes to another
                     self._wake()
 
+    @property
+    def urgent_waiting(self) -> bool:
+        return self._urgent_waiting > 0
+
     def release(self) -> None:
         with self._changed:
             self._held = False

@@ -28,7 +28,7 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from adapters.chat.platform import DeliveryFailed, DeliveryRetry, Platform
 from adapters.persistence.database import StorageBusy
 from adapters.persistence.failures import backoff, describe
-from adapters.persistence.outbox import EDITS, Outbox, OutboxClaim
+from adapters.persistence.outbox import EDITS, Outbox, OutboxClaim, paced_with
 from adapters.persistence.queue import new_worker_id
 from core.messages import Audience
 from core.model import Actor
@@ -193,14 +193,15 @@ class Dispatcher:
         if pace is None:
             return None
         now = time.monotonic()
-        found = self._limiters.get(claim.conversation)
+        conversation = paced_with(claim.conversation)
+        found = self._limiters.get(conversation)
         if found is None:
             if len(self._limiters) > 10_000:  # forget conversations quiet for a minute
                 for key, (_, used) in list(self._limiters.items()):
                     if now - used > 60:
                         del self._limiters[key]
             found = (AsyncLimiter(pace.burst, pace.per), now)
-        self._limiters[claim.conversation] = (found[0], now)
+        self._limiters[conversation] = (found[0], now)
         return found[0]
 
     async def _send(self, claim: OutboxClaim) -> None:

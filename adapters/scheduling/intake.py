@@ -11,12 +11,12 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
 from adapters.chat.core_runner import CoreRunner
 from adapters.chat.intake import NotStored
 from adapters.persistence.database import StorageBusy
+from adapters.persistence.group_commit import GroupCommit
 from adapters.persistence.queue import WorkQueue
 from core.service import Incoming
 
@@ -41,23 +41,23 @@ class QueueIntake:
         self.queue = queue
         self.core = core  # kept for the callers' shape; commits run on a thread of their own
         self.deadline = deadline
-        # One thread of its own: the shared CoreRunner also carries the dispatcher's and the
+        # A thread of its own: the shared CoreRunner also carries the dispatcher's and the
         # platforms' lookups, and an acknowledgement must not queue behind them.
-        self._committer_thread = ThreadPoolExecutor(1, thread_name_prefix="intake")
+        self._commits = GroupCommit(queue.enqueue_many, name="intake", batch=BATCH)
         # Wakes an in-process worker at once; set when the worker starts (None: another
         # process works the queue and finds the row by its interval or a PostgreSQL NOTIFY).
         self.notify = notify
-        self._waiting: list[tuple[Incoming, datetime | None, asyncio.Future]] = []
-        self._committer: asyncio.Task | None = None
+
+    @property
+    def notify(self) -> Callable[[], None] | None:
+        return self._commits.committed
+
+    @notify.setter
+    def notify(self, wake: Callable[[], None] | None) -> None:
+        self._commits.committed = wake
 
     async def submit(self, incoming: Incoming, due_at: datetime | None = None) -> None:
-        loop = asyncio.get_running_loop()
-        stored = loop.create_future()
-        # Its outcome is read here, or (after a timeout) by nobody: never warn about that.
-        stored.add_done_callback(lambda f: f.cancelled() or f.exception())
-        self._waiting.append((incoming, due_at, stored))
-        if self._committer is None or self._committer.done():
-            self._committer = loop.create_task(self._commit_while_waiting())
+        stored = self._commits.submit((incoming, due_at))
         try:
             await asyncio.wait_for(asyncio.shield(stored), self.deadline)
         except (StorageBusy, TimeoutError) as error:
@@ -69,25 +69,5 @@ class QueueIntake:
             log.error("a request could not be stored (%s)", type(error).__name__)
             raise NotStored(type(error).__name__) from error
 
-    async def _commit_while_waiting(self) -> None:
-        while self._waiting:
-            batch, self._waiting = self._waiting[:BATCH], self._waiting[BATCH:]
-            try:
-                await asyncio.get_running_loop().run_in_executor(
-                    self._committer_thread,
-                    self.queue.enqueue_many,
-                    [(i, d) for i, d, _ in batch],
-                )
-            except Exception as error:  # noqa: BLE001 - every waiter hears it as NotStored
-                for *_, stored in batch:
-                    if not stored.done():
-                        stored.set_exception(error)
-                continue
-            for *_, stored in batch:
-                if not stored.done():
-                    stored.set_result(None)
-            if self.notify is not None:
-                self.notify()
-
     def close(self) -> None:
-        self._committer_thread.shutdown(wait=True)
+        self._commits.close()

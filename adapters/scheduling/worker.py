@@ -34,7 +34,8 @@ class QueueWorker:
         worker_id: str | None = None,
         wake: asyncio.Event | None = None,
         on_decided: Callable[[Claim, Outcome], None] | None = None,
-        chain: int = 20,
+        chain: int = 64,
+        batch: int = 16,
         prepare: Callable[[Incoming], Awaitable[Incoming]] | None = None,
         due_work: Callable[[], int] | None = None,
     ):
@@ -46,6 +47,7 @@ class QueueWorker:
         self.wake = wake or asyncio.Event()
         self.on_decided = on_decided
         self.chain = chain
+        self.batch = batch
         # Fills in what a request could not carry when it was stored in a hurry (the actor's
         # display name), on the loop, before the row's transaction opens.
         self.prepare = prepare
@@ -146,6 +148,13 @@ class QueueWorker:
             self._in_hand.add(task)
             task.add_done_callback(self._in_hand.discard)
 
+    def _ready(self, incoming: Incoming) -> bool:
+        """May be decided in a transaction already open: nothing to fill in first. What
+        `prepare` fills in is the actor's name; a row without it ends the batch, and is
+        prepared on the loop before its own transaction."""
+        actor = incoming.actor
+        return self.prepare is None or bool(actor.display_name) or not actor.user_id
+
     async def _prepared(self, claim: Claim) -> Claim:
         try:
             incoming = await self.prepare(claim.incoming)
@@ -156,17 +165,23 @@ class QueueWorker:
 
     async def _decide(self, claim: Claim, free: asyncio.Semaphore, deciders) -> None:
         """Decides a claimed row, then the channel's next ones while they keep coming (claimed
-        with each decision), up to `chain` rows, so one busy channel cannot keep a slot forever."""
+        with each decision, several to a transaction: `batch`), up to `chain` rows, so one
+        busy channel cannot keep a slot forever."""
+        rows = 0
         try:
-            for turn in range(self.chain):
-                last = turn == self.chain - 1 or self._stopping
+            while rows < self.chain:
+                last = rows + self.batch >= self.chain or self._stopping
                 if self.prepare is not None:
                     claim = await self._prepared(claim)
                 try:
-                    outcome, following = await self._loop.run_in_executor(
+                    decided, following = await self._loop.run_in_executor(
                         deciders,
                         lambda c=claim, last=last: self.queue.process_and_claim_next(
-                            c, self.handler, claim_next=not last
+                            c,
+                            self.handler,
+                            claim_next=not last,
+                            batch=self.batch,
+                            ready=self._ready,
                         ),
                     )
                 except ClaimLost:
@@ -176,9 +191,11 @@ class QueueWorker:
                     self.failed += 1
                     log.exception("inbox row %s failed; it will be tried again", claim.id)
                     return
-                self.decided += 1
+                rows += len(decided)
+                self.decided += len(decided)
                 if self.on_decided is not None:
-                    self.on_decided(claim, outcome)
+                    for done, outcome in decided:
+                        self.on_decided(done, outcome)
                 if following is None:
                     return
                 claim = following

@@ -71,7 +71,9 @@ def build_bolt_app(
         app = AsyncApp(client=web_client(settings, settings.slack_bot_token), **common)
     bridge = SlackBridge(settings, services)
     bridge.bolt = app
-    for listeners in (commands, actions, views, events):
+    # Bolt tries listeners in this order; the busiest (slash commands, modal submissions)
+    # first, so a note is not matched against every button's listener before its own.
+    for listeners in (commands, views, actions, events):
         listeners.register(app, bridge)
     app.error(not_stored_is_503)
     return app, bridge

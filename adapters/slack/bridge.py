@@ -29,6 +29,7 @@ from core.messages import Audience, ColourNeeded, CountsChanged, Reply
 from core.model import Actor, ChannelKey, Workshop
 from core.service import Incoming, Outcome
 from core.texts import t
+from core.wall import filled
 
 log = logging.getLogger("rasmus.slack")
 
@@ -156,6 +157,7 @@ class SlackBridge:
             return None
         if outcome.duplicate:
             return outcome  # a retry or a second delivery: it was answered the first time
+        outcome = dataclasses.replace(outcome, replies=filled(outcome.replies, outcome.workshop))
         home = outcome.workshop.channel if outcome.workshop else where.key
         if home != where.key:
             # A change made with a code in a DM with RASMUS: the answer comes here, what

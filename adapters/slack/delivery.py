@@ -247,7 +247,7 @@ class Delivery:
                 changed.step,
                 changed.counts,
                 language,
-                changed.notes,
+                changed.notes or (),
             )
             await client.chat_update(
                 channel=ref.channel.channel, ts=ref.message_id, **message.as_kwargs()

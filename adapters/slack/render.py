@@ -253,7 +253,7 @@ def to_slack(message: Message, lang: str) -> list[SlackMessage]:
                     message.step,
                     message.counts,
                     lang,
-                    message.notes,
+                    message.notes or (),
                 )
             ]
         case ItemConfirmed() if message.change != "announced":

@@ -124,7 +124,7 @@ def _plan(reply: Reply) -> list[Planned]:
             card = cards.circle_card(wid, circle, step, counts, lang, message.notes)
             return [NewPost(card_activity(card), circle=(wid, circle, step))]
         case CountsChanged(workshop_id=wid, circle=circle, step=step, counts=counts):
-            card = cards.circle_card(wid, circle, step, counts, lang, message.notes)
+            card = cards.circle_card(wid, circle, step, counts, lang, message.notes or ())
             return [UpdateCircle(wid, circle, step, card_activity(card))]
         case ItemConfirmed() if private:
             return [Send(card_activity(cards.confirmation_card(message, lang)), private)]

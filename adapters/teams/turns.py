@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from dataclasses import replace
 
 from microsoft_agents.hosting.core import TurnContext
 
@@ -44,6 +45,7 @@ from core.model import Actor
 from core.privacy import touches_anonymity
 from core.service import Incoming
 from core.texts import t
+from core.wall import filled
 
 log = logging.getLogger("rasmus.teams")
 
@@ -212,6 +214,7 @@ class TeamsTurns:
         outcome = await self.services.core.run(self.services.service.handle, incoming)
         if outcome.duplicate or (quiet_when_nothing and not outcome.events):
             return
+        outcome = replace(outcome, replies=filled(outcome.replies, outcome.workshop))
         if any(isinstance(event, WorkshopStarted) for event in outcome.events):
             await self.recent.remember_channel(
                 place.channel, reference_of(context.activity, place.conversation_root)

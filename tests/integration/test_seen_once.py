@@ -31,3 +31,18 @@ def test_keys_older_than_the_window_are_swept_and_hold_no_request_text(engine):
         ).scalars().all()
     assert keys == [fingerprint("v0=new")]
     assert all("UANNE" not in key for key in keys)
+
+
+def test_requests_recorded_together_are_each_new_only_if_all_their_keys_are(engine):
+    seen = SeenOnce(engine, "test.seen", timedelta(minutes=11))
+    assert seen.first_time("request:old", NOW)
+    answers = seen.all_first_times(
+        [
+            (["request:a", "click:1"], NOW),  # both new
+            (["request:b", "click:1"], NOW),  # the same click a second time in one batch
+            (["request:old"], NOW),  # seen in an earlier transaction
+            (["request:a"], NOW),  # a repeat inside the batch
+            (["request:c"], NOW),
+        ]
+    )
+    assert answers == [True, False, False, False, True]

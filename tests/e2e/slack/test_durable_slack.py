@@ -39,6 +39,17 @@ async def test_a_note_sent_5_ms_after_next_is_decided_after_it_and_accepted(slac
     assert len(told_bo) == 1 and "Den larmer om natten" in str(told_bo[0].params)
 
 
+async def test_a_note_that_holds_the_word_payload_is_stored_and_answered(slack, fake_slack):
+    # Bolt's own reading of a form body takes any body with "payload" in it for an
+    # interactive one, and a slash command's text then came out empty: no note, no answer.
+    await slack.command(ANNE, "start Robotstøvsuger")
+    await slack.command(ANNE, "next")
+    await slack.command(BO, "note sundt Hver payload til robotten tager en time")
+    assert [n.text for n in slack.workshop().notes] == ["Hver payload til robotten tager en time"]
+    told_bo = [c for c in fake_slack.calls_to("chat.postEphemeral") if c.params["user"] == BO]
+    assert len(told_bo) == 1 and "Hver payload til robotten" in str(told_bo[0].params)
+
+
 async def test_a_429_and_a_503_from_slack_are_waited_out_and_nothing_is_sent_twice(
     slack, fake_slack
 ):
