@@ -19,6 +19,7 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam, delete, text, update
 from sqlmodel import Session
@@ -56,6 +57,7 @@ _TAKE = (
         attempts=INBOX.c.attempts + 1,
     )
 )
+_REMOVE = delete(INBOX).where(INBOX.c.id == bindparam("row"))
 _REMOVE_CLAIMED = delete(INBOX).where(
     INBOX.c.id == bindparam("row"), INBOX.c.claimed_by == bindparam("worker")
 )
@@ -185,6 +187,16 @@ class WorkQueue:
             return self._claim_in(session, worker)
 
     def _claim_in(self, session: Session, worker: str, channel=None) -> Claim | None:
+        head = self._head(session, channel)
+        if head is None:
+            return None
+        row, incoming = head
+        lease_until = self.clock() + self.lease
+        session.execute(_TAKE, {"row": row.id, "worker": worker, "until": lease_until})
+        return Claim(row.id, incoming, worker, row.attempts + 1, lease_until)
+
+    def _head(self, session: Session, channel=None) -> tuple[Any, Incoming] | None:
+        """The oldest due row of a channel nobody holds (of `channel`, if given), read."""
         now = self.clock()
         i = INBOX
         if channel is None:
@@ -199,7 +211,7 @@ class WorkQueue:
             }
         while (row := session.execute(query, params).first()) is not None:
             try:
-                incoming = decode_incoming(row.payload)
+                return row, decode_incoming(row.payload)
             except CodecError as error:
                 # Unreadable (written by a newer or broken version): set aside, so it does not
                 # block its channel or the queue; the row stays for someone to look at.
@@ -208,10 +220,6 @@ class WorkQueue:
                     .where(i.c.id == row.id)
                     .values(failed_at=now, last_error=describe(error), attempts=i.c.attempts + 1)
                 )
-                continue
-            lease_until = now + self.lease
-            session.execute(_TAKE, {"row": row.id, "worker": worker, "until": lease_until})
-            return Claim(row.id, incoming, worker, row.attempts + 1, lease_until)
         return None
 
     def process(self, claim: Claim, handler: Callable[[Incoming], Outcome]) -> Outcome:
@@ -236,29 +244,45 @@ class WorkQueue:
         `batch` rows, while `ready` accepts them and until the transaction has taken
         `BATCH_SECONDS` or a request waits to be stored (SQLite's one writer): then it
         commits and returns the row it claimed last, undecided. A room writing notes at once
-        then costs one transaction for many of them. Should a later row's decision fail, none
-        of the batch is stored, and its rows are decided again one per transaction, so only
-        the failing row backs off."""
+        then costs one transaction for many of them, and their replies one write. Should a
+        later row's decision fail, none of the batch is stored, and its rows are decided
+        again one per transaction, so only the failing row backs off."""
         decided: list[tuple[Claim, Outcome]] = []
         started = time.monotonic()
         channel = claim.incoming.channel
         try:
             with timeouts_as_busy(), self.store.transaction(channel, wait=self.wait) as s:
+                # Deleted first: the delete proves the claim is still ours and, on PostgreSQL,
+                # locks the row until commit, so a lease running out mid-decision lets nobody
+                # in. Should a decision fail, the rollback brings the rows back.
+                removed = s.execute(_REMOVE_CLAIMED, {"row": claim.id, "worker": claim.worker})
+                if removed.rowcount != 1:
+                    raise ClaimLost(f"inbox row {claim.id} is no longer claimed by {claim.worker}")
+                replies: dict[ChannelKey, list[Outgoing]] = {}
                 current, following = claim, None
                 while True:
-                    decided.append((current, self._decide_in(s, current, handler)))
+                    outcome = handler(current.incoming)
+                    decided.append((current, outcome))
+                    self._route(replies, current.incoming, outcome)
                     if not claim_next:
                         break
-                    following = self._claim_in(s, claim.worker, channel)
-                    if (
-                        following is None
-                        or len(decided) >= batch
-                        or not ready(following.incoming)
+                    enough = (
+                        len(decided) >= batch
                         or time.monotonic() - started > BATCH_SECONDS
                         or self.store.writer_wanted()
-                    ):
+                    )
+                    head = None if enough else self._head(s, channel)
+                    if head is None or not ready(head[1]):
+                        following = self._claim_in(s, claim.worker, channel)
                         break
-                    current = following
+                    # Decided in this transaction: it goes with it, no claim needed.
+                    row, incoming = head
+                    s.execute(_REMOVE, {"row": row.id})
+                    current = Claim(
+                        row.id, incoming, claim.worker, row.attempts + 1, claim.lease_until
+                    )
+                for destination, outgoing in replies.items():
+                    self.outbox.add_all(s, destination, outgoing)
         except ClaimLost:
             raise
         except Exception as error:
@@ -268,30 +292,16 @@ class WorkQueue:
             return self.process_and_claim_next(claim, handler, claim_next=claim_next)
         return decided, following
 
-    def _decide_in(
-        self, s: Session, claim: Claim, handler: Callable[[Incoming], Outcome]
-    ) -> Outcome:
-        incoming = claim.incoming
-        # Deleted first: the delete proves the claim is still ours and, on PostgreSQL, locks
-        # the row until commit, so a lease running out mid-decision lets nobody in. Should
-        # the decision fail, the rollback brings the row back.
-        removed = s.execute(_REMOVE_CLAIMED, {"row": claim.id, "worker": claim.worker})
-        if removed.rowcount != 1:
-            raise ClaimLost(f"inbox row {claim.id} is no longer claimed by {claim.worker}")
-        outcome = handler(incoming)
-        for channel, replies in _by_destination(incoming, outcome):
-            self.outbox.add_all(
-                s,
-                channel,
-                [
-                    _answering(
-                        self.routing(channel, incoming.actor.user_id, one), incoming.source_ref
-                    )
-                    for reply in replies
-                    for one in per_recipient(reply)
-                ],
+    def _route(
+        self, replies: dict[ChannelKey, list[Outgoing]], incoming: Incoming, outcome: Outcome
+    ) -> None:
+        """Adds the outcome's replies, as outbox rows to be, to those of the transaction."""
+        for channel, said in _by_destination(incoming, outcome):
+            replies.setdefault(channel, []).extend(
+                _answering(self.routing(channel, incoming.actor.user_id, one), incoming.source_ref)
+                for reply in said
+                for one in per_recipient(reply)
             )
-        return outcome
 
     def _failed(self, claim: Claim, error: Exception) -> None:
         now = self.clock()
