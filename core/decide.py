@@ -157,7 +157,7 @@ def _note(workshop: Workshop, cmd: c.AddNote, ctx: Context) -> Decision:
             return private(ColourNeeded(cmd.circle, cmd.text, cmd.anonymous), lang)
     if not text:
         return refuse(lang, "missing_text", "hint_note")
-    number = sum(1 for n in workshop.notes if n.circle is cmd.circle) + 1
+    number = workshop.notes_written(cmd.circle) + 1
     note_id = ctx.new_id()
     author, code, code_hash = authorship(cmd.anonymous, note_id, ctx)
     note = Note(

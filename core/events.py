@@ -200,6 +200,11 @@ def _vote(workshop: Workshop, short_id: str, change) -> Workshop:
 
 
 def evolve(workshop: Workshop | None, event: Event) -> Workshop | None:
+    after = _evolve(workshop, event)
+    return after.keeping_tally_of(workshop) if after is not None else None
+
+
+def _evolve(workshop: Workshop | None, event: Event) -> Workshop | None:
     match event:
         case WorkshopStarted(workshop=started):
             return started
@@ -210,7 +215,7 @@ def evolve(workshop: Workshop | None, event: Event) -> Workshop | None:
         case StepChanged(step=step, at=at):
             return replace(workshop, step=step, step_opened_at=at)
         case NoteAdded(note=note):
-            return replace(workshop, notes=(*workshop.notes, note))
+            return workshop.with_note(note)
         case PrerequisiteAdded(prerequisite=prereq):
             return replace(workshop, prerequisites=(*workshop.prerequisites, prereq))
         case AgreementAdded(agreement=agreement):

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from enum import StrEnum
+from functools import cached_property
 
 from core.circles import Circle
 from core.ids import canonical_id
@@ -208,6 +209,13 @@ class Learning:
     created_at: datetime
 
 
+def _tally_note(active: dict, written: dict, note: Note) -> None:
+    written[note.circle] = written.get(note.circle, 0) + 1
+    if note.status is ItemStatus.ACTIVE:
+        colours = active.setdefault((note.circle, note.step), {colour: 0 for colour in Colour})
+        colours[note.colour] += 1
+
+
 @dataclass(frozen=True)
 class Workshop:
     id: str
@@ -268,7 +276,41 @@ class Workshop:
         return sum(p.voters.count(user_id) for p in self.active_prerequisites())
 
     def counts(self, circle: Circle, step: Step | None = None) -> dict[Colour, int]:
+        """The circle's active notes per colour (of `step`, or of every step)."""
+        active, _ = self._note_tally
         result = {colour: 0 for colour in Colour}
-        for note in self.active_notes(circle, step):
-            result[note.colour] += 1
+        for (in_circle, in_step), counts in active.items():
+            if in_circle is circle and (step is None or in_step is step):
+                for colour, count in counts.items():
+                    result[colour] += count
         return result
+
+    def notes_written(self, circle: Circle) -> int:
+        """Notes ever written in the circle, withdrawn ones too: the next one's number - 1."""
+        return self._note_tally[1].get(circle, 0)
+
+    @cached_property
+    def _note_tally(self) -> tuple[dict[tuple[Circle, Step], dict[Colour, int]], dict]:
+        """Derived from `notes`, once per workshop value: per circle and step the active notes'
+        colours, and per circle the notes ever written. Counting every note for every new
+        one made a full wall slower with each note; `with_note` carries it forward."""
+        active: dict[tuple[Circle, Step], dict[Colour, int]] = {}
+        written: dict[Circle, int] = {}
+        for note in self.notes:
+            _tally_note(active, written, note)
+        return active, written
+
+    def with_note(self, note: Note) -> Workshop:
+        after = replace(self, notes=(*self.notes, note))
+        if "_note_tally" in self.__dict__:  # counted already: count the one new note only
+            active, written = self._note_tally
+            active, written = {k: dict(v) for k, v in active.items()}, dict(written)
+            _tally_note(active, written, note)
+            after.__dict__["_note_tally"] = (active, written)
+        return after
+
+    def keeping_tally_of(self, before: Workshop | None) -> Workshop:
+        """This workshop, with the notes' tally of `before` when its notes are the same."""
+        if before is not None and before.notes is self.notes and "_note_tally" in before.__dict__:
+            self.__dict__.setdefault("_note_tally", before.__dict__["_note_tally"])
+        return self

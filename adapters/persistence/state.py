@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, and_, delete, or_
+from sqlalchemy import Engine, and_, bindparam, delete, or_
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
@@ -37,15 +37,22 @@ def forget_workshop(session, workshop_id: str, channel: ChannelKey | None) -> No
     session.execute(delete(PlatformStateRow).where(about))
 
 
+_STATE = PlatformStateRow.__table__
+_GET = select(_STATE.c.value).where(
+    _STATE.c.namespace == bindparam("namespace"), _STATE.c.key == bindparam("key")
+)
+
+
 class PlatformState:
     def __init__(self, engine: Engine):
         self.engine = engine
         self._reader = reading(engine)  # lookups never take SQLite's write lock
 
     def get(self, namespace: str, key: str) -> str | None:
-        with Session(self._reader) as session:
-            row = session.get(PlatformStateRow, (namespace, key))
-            return row.value if row else None
+        # A plain read on a connection: looked up several times per message sent, where
+        # the ORM's identity map and loading cost more than the query.
+        with self._reader.connect() as connection:
+            return connection.execute(_GET, {"namespace": namespace, "key": key}).scalar()
 
     def put(
         self,
