@@ -41,7 +41,7 @@ async def run(
     import aiohttp
     from aiohttp import web
 
-    from adapters.persistence.outbox import Outgoing, conversation_of
+    from adapters.persistence.routes import Outgoing, conversation_of
     from adapters.scheduling.dispatcher import DEFAULT_PACE, Dispatcher
     from bot.config import Settings
     from bot.runtime import build_runtime

@@ -19,8 +19,9 @@ from sqlmodel import Session
 from adapters.persistence.claims import or_free, outbox_claim_query
 from adapters.persistence.codec import decode_reply_and_source, encode_reply, is_current
 from adapters.persistence.database import timeouts_as_busy
+from adapters.persistence.routes import Outgoing, paced_with
 from adapters.persistence.tables import AwareDateTime, OutboxRow
-from core.messages import Audience, CountsChanged, Reply
+from core.messages import CountsChanged, Reply
 from core.model import ChannelKey
 
 OUTBOX = OutboxRow.__table__
@@ -37,57 +38,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
-class Outgoing:
-    """Where a reply goes: the conversation paced as one, the person for a private reply."""
-
-    reply: Reply
-    conversation: str
-    recipient: str | None = None
-    coalesce_key: str | None = None
-    source_ref: str | None = None  # the chat message the reply answers, when there is one
-
-
-def conversation_of(channel: ChannelKey) -> str:
-    return f"{channel.platform}:{channel.workspace}:{channel.channel}"
-
-
-# Edits of earlier messages go out in a conversation of their own beside the channel's: they
-# are paced apart from new posts (Slack limits chat.update separately) and, while one waits
-# its turn, newer states replace the unsent one instead of queueing behind new posts.
-EDITS = "|edits"
-
-
-# A person's private replies in a channel (receipts, refusals) go out in order among
-# themselves, but not behind everyone else's: one conversation per person beside the
-# channel's. The dispatcher still paces them with the channel (see `paced_with`).
-PRIVATE_TO = "|to:"
-
-
-def private_conversation(channel: ChannelKey, user_id: str) -> str:
-    return f"{conversation_of(channel)}{PRIVATE_TO}{user_id}"
-
-
-def paced_with(conversation: str) -> str:
-    """The conversation whose pace a row keeps: a private reply is shown in its channel, and
-    a platform limits the channel (Teams: 7 a second per conversation, targeted ones too)."""
-    return conversation.split(PRIVATE_TO, 1)[0]
-
-
-def direct_conversation(channel: ChannelKey, user_id: str) -> str:
-    """A person's direct messages are paced as a conversation of their own, apart from the
-    channel (Slack limits each DM channel as any other; Teams each 1:1 conversation)."""
-    return f"{channel.platform}:{channel.workspace}:dm:{user_id}"
-
-
-def per_recipient(reply: Reply) -> list[Reply]:
-    """A DIRECT reply as one reply per person in `to` (each its own outbox row, sent, retried
-    and set aside on its own); other replies as they are. A DIRECT reply naming nobody is
-    dropped: it has nowhere to go."""
-    if reply.audience is not Audience.DIRECT:
-        return [reply]
-    people = dict.fromkeys(reply.to)  # one message per person, however often named
-    return [dataclasses.replace(reply, to=(person,)) for person in people]
 
 
 def _forgotten(claim: OutboxClaim) -> dict:
@@ -95,25 +45,6 @@ def _forgotten(claim: OutboxClaim) -> dict:
     anonymous note, say) to its reader: the reply, its recipient, and the recipient in the
     name of a private conversation."""
     return {"payload": "", "recipient": None, "conversation": paced_with(claim.conversation)}
-
-
-def default_routing(channel: ChannelKey, actor_id: str, reply: Reply) -> Outgoing:
-    """Private replies go to the person who acted, direct ones to their one recipient (see
-    `per_recipient`); a circle's counts keep only their last state."""
-    if reply.audience is Audience.DIRECT:
-        (person,) = reply.to
-        return Outgoing(reply, direct_conversation(channel, person), person)
-    recipient = actor_id if reply.audience is Audience.PRIVATE else None
-    if isinstance(reply.message, CountsChanged):
-        message = reply.message
-        coalesce = f"counts:{message.workshop_id}:{message.step.value}:{message.circle.value}"
-        return Outgoing(reply, conversation_of(channel) + EDITS, recipient, coalesce)
-    if recipient:
-        return Outgoing(reply, private_conversation(channel, recipient), recipient)
-    return Outgoing(reply, conversation_of(channel), recipient)
-
-
-Routing = Callable[[ChannelKey, str, Reply], Outgoing]
 
 
 @dataclass(frozen=True)

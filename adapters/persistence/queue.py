@@ -11,7 +11,6 @@ the core's idempotency key turns the second time into a duplicate.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import socket
 import time
@@ -28,19 +27,11 @@ from adapters.persistence.claims import inbox_claim_query
 from adapters.persistence.codec import CodecError, decode_incoming, encode_incoming
 from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, timeouts_as_busy
 from adapters.persistence.failures import backoff, describe
-from adapters.persistence.outbox import (
-    ClaimLost,
-    Outbox,
-    Outgoing,
-    Routing,
-    _counts,
-    default_routing,
-    per_recipient,
-    utc_now,
-)
+from adapters.persistence.outbox import ClaimLost, Outbox, _counts, utc_now
+from adapters.persistence.routes import Outgoing, Routing, default_routing, route
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import AwareDateTime, InboxRow
-from core.messages import Audience, Reply
+from core.messages import Reply
 from core.model import ChannelKey
 from core.service import Incoming, Outcome
 
@@ -266,7 +257,7 @@ class WorkQueue:
                 while True:
                     outcome = handler(current.incoming)
                     decided.append((current, outcome))
-                    self._route(replies, current.incoming, outcome)
+                    route(replies, current.incoming, outcome, self.routing)
                     if not claim_next:
                         break
                     enough = (
@@ -294,17 +285,6 @@ class WorkQueue:
                 raise
             return self.process_and_claim_next(claim, handler, claim_next=claim_next)
         return decided, following
-
-    def _route(
-        self, replies: dict[ChannelKey, list[Outgoing]], incoming: Incoming, outcome: Outcome
-    ) -> None:
-        """Adds the outcome's replies, as outbox rows to be, to those of the transaction."""
-        for channel, said in _by_destination(incoming, outcome):
-            replies.setdefault(channel, []).extend(
-                _answering(self.routing(channel, incoming.actor.user_id, one), incoming.source_ref)
-                for reply in said
-                for one in per_recipient(reply)
-            )
 
     def _failed(self, claim: Claim, error: Exception) -> None:
         now = self.clock()
@@ -358,23 +338,3 @@ class WorkQueue:
             outbox_late=outbox["late"],
             outbox_failing=outbox["failing"],
         )
-
-
-def _answering(outgoing: Outgoing, source_ref: str | None) -> Outgoing:
-    """Private replies keep the message they answer (a colour question needs it)."""
-    private = outgoing.reply.audience is Audience.PRIVATE
-    if source_ref is None or not private or outgoing.source_ref is not None:
-        return outgoing
-    return dataclasses.replace(outgoing, source_ref=source_ref)
-
-
-def _by_destination(incoming: Incoming, outcome: Outcome) -> list[tuple[ChannelKey, list[Reply]]]:
-    """Where each reply goes: the person's answer where they asked; what everyone sees to the
-    workshop's own channel, which differs when a code was used from a personal chat."""
-    home = incoming.channel
-    there = outcome.workshop.channel if outcome.workshop is not None else home
-    if there == home:
-        return [(home, list(outcome.replies))]
-    private = [r for r in outcome.replies if r.audience is Audience.PRIVATE]
-    public = [r for r in outcome.replies if r.audience is not Audience.PRIVATE]
-    return [(home, private), (there, public)]

@@ -28,8 +28,9 @@ from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from adapters.chat.platform import DeliveryFailed, DeliveryRetry, Platform
 from adapters.persistence.database import StorageBusy
 from adapters.persistence.failures import backoff, describe
-from adapters.persistence.outbox import EDITS, Outbox, OutboxClaim, paced_with
+from adapters.persistence.outbox import Outbox, OutboxClaim
 from adapters.persistence.queue import new_worker_id
+from adapters.persistence.routes import EDITS, paced_with
 from core.messages import Audience
 from core.model import Actor
 
@@ -48,7 +49,7 @@ class Pace:
 class Paces:
     """A platform's pace per conversation: new posts, edits of earlier messages (their own
     outbox conversation, see outbox.EDITS), private replies and direct messages (each person's
-    DMs a conversation of their own, see outbox.direct_conversation); None: no pace of ours."""
+    DMs a conversation of their own, see routes.direct_conversation); None: no pace of ours."""
 
     posts: Pace
     edits: Pace

@@ -8,7 +8,8 @@ from collections import defaultdict
 from sqlalchemy import select
 
 from adapters.chat.platform import DeliveryFailed, DeliveryRetry
-from adapters.persistence.outbox import Outbox, Outgoing
+from adapters.persistence.outbox import Outbox
+from adapters.persistence.routes import Outgoing
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import OutboxRow
 from adapters.scheduling.dispatcher import Dispatcher, Pace, Paces

@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import select
 
 from adapters.persistence.codec import encode_reply
-from adapters.persistence.outbox import ClaimLost, Outbox, Outgoing, utc_now
+from adapters.persistence.outbox import ClaimLost, Outbox, utc_now
+from adapters.persistence.routes import Outgoing
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import OutboxRow
 from core.circles import Circle
