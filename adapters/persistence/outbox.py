@@ -153,21 +153,16 @@ class Outbox:
     def claim(self, worker: str, limit: int = 10) -> list[OutboxClaim]:
         """Due rows, at most one per conversation, each the oldest unsent of its conversation."""
         now = self.clock()
-        o = OUTBOX
         query = _CLAIM_SKIP_LOCKED if self._skip_locked else _CLAIM
         params = {"now": now, "limit": limit}
         with timeouts_as_busy(), self._transaction() as session:
             ids = list(session.execute(query, params).scalars())
             if not ids:
                 return []
-            session.execute(
-                update(o)
-                .where(o.c.id.in_(ids))
-                .values(
-                    claimed_by=worker, claimed_until=now + self.lease, attempts=o.c.attempts + 1
-                )
-            )
-            rows = session.execute(select(o).where(o.c.id.in_(ids)).order_by(o.c.id)).all()
+            taken = session.execute(
+                _TAKE, {"ids": ids, "worker": worker, "until": now + self.lease}
+            ).all()
+            rows = sorted(taken, key=lambda row: row.id)  # RETURNING keeps no order
             refresh = None
             if self._counts_now is not None:
                 counts_now = self._counts_now
@@ -235,6 +230,17 @@ class Outbox:
         return _counts(self._transaction, OUTBOX, unsent, now, late_after)
 
 
+# Claims the chosen rows and reads them back in the same statement.
+_TAKE = (
+    update(OUTBOX)
+    .where(OUTBOX.c.id.in_(bindparam("ids", expanding=True)))
+    .values(
+        claimed_by=bindparam("worker"),
+        claimed_until=bindparam("until", type_=AwareDateTime()),
+        attempts=OUTBOX.c.attempts + 1,
+    )
+    .returning(*OUTBOX.c)
+)
 _MARK_SENT = (
     update(OUTBOX)
     .where(OUTBOX.c.id.in_(bindparam("ids", expanding=True)))

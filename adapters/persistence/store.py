@@ -23,7 +23,7 @@ from adapters.persistence.tables import (
     PrerequisiteRow,
     WorkshopRow,
 )
-from adapters.persistence.unit import SqlUnit
+from adapters.persistence.unit import NEW_VERSION, SqlUnit
 from adapters.persistence.wakeups import DueWakeup, due_query, read_due
 from adapters.persistence.writer_turn import WriterTurn
 from core import wall
@@ -43,6 +43,14 @@ class _Shared:
     # What a unit of this transaction left each channel's workshop as: the next unit for the
     # channel (a batch of rows, see WorkQueue) starts from it instead of reading it again.
     left: dict[ChannelKey, tuple] = field(default_factory=dict)
+    # Workshops' new versions, written once before anything reads a workshop row again and
+    # before the commit: a batch of notes bumps the version once per note, not the row.
+    versions: dict[str, int] = field(default_factory=dict)
+
+    def write_versions(self) -> None:
+        for workshop_id, version in self.versions.items():
+            self.session.execute(NEW_VERSION, {"workshop": workshop_id, "v": version})
+        self.versions.clear()
 
 
 _shared: ContextVar[_Shared | None] = ContextVar("rasmus_shared_transaction", default=None)
@@ -123,6 +131,7 @@ class SqlStore:
             try:
                 with session.begin():
                     yield session
+                    shared.write_versions()
             finally:
                 _shared.reset(token)
                 session.close()
@@ -154,11 +163,13 @@ class SqlStore:
         # The channel's workshop as the last unit of this transaction left it: it exists and
         # this transaction holds its lock, so no race can make a first message conflict, and
         # no savepoint is needed (a failure fails the whole transaction, see WorkQueue).
+        if left is None:
+            shared.write_versions()  # before the row is read (and outside the savepoint)
         savepoint = shared.session.begin_nested() if left is None else nullcontext()
         try:
             with savepoint:
                 loaded = left or self._load_for_channel(shared.session, channel)
-                unit = SqlUnit(self, shared.session, channel, loaded)
+                unit = SqlUnit(self, shared.session, channel, loaded, shared)
                 yield unit
         except IntegrityError as error:
             raise Conflict(str(error.orig)) from error

@@ -31,14 +31,14 @@ from core.messages import EarlierWorkshop
 from core.model import ChannelKey
 
 if TYPE_CHECKING:
-    from adapters.persistence.store import SqlStore
+    from adapters.persistence.store import SqlStore, _Shared
 
 # The tables themselves for the statements run per note: the ORM's bulk machinery around an
 # entity's insert or update cost more than the statement.
 NOTES = NoteRow.__table__
 SEEN = SeenMessageRow.__table__
 WORKSHOPS = WorkshopRow.__table__
-_NEW_VERSION = (
+NEW_VERSION = (
     update(WORKSHOPS).where(WORKSHOPS.c.id == bindparam("workshop")).values(version=bindparam("v"))
 )
 
@@ -56,8 +56,17 @@ _SEEN_PG, _SEEN_SQLITE = _seen_insert(postgresql), _seen_insert(sqlite)
 
 
 class SqlUnit:
-    def __init__(self, store: SqlStore, session: Session, channel: ChannelKey, loaded: tuple):
+    def __init__(
+        self,
+        store: SqlStore,
+        session: Session,
+        channel: ChannelKey,
+        loaded: tuple,
+        shared: _Shared | None = None,
+    ):
         self.store, self.session, self.channel = store, session, channel
+        # Inside a store transaction the version is written once, before the commit.
+        self.shared = shared
         self.workshop, self.version, self._wake = loaded
         self.focused = self.workshop  # the workshop this unit works on, before its events
         self.changed = False
@@ -69,6 +78,8 @@ class SqlUnit:
         return self.workshop is not None and not self._elsewhere
 
     def switch(self, *, number: int | None = None, workshop_id: str | None = None) -> bool:
+        if self.shared is not None:
+            self.shared.write_versions()  # the row read next must hold its version
         row = cw.find_row(
             self.session,
             self.channel,
@@ -109,7 +120,10 @@ class SqlUnit:
             self.workshop = e.evolve(self.workshop, event)
         if self.workshop is not None and not isinstance(events[0], e.WorkshopStarted):
             self.version += 1
-            self.session.execute(_NEW_VERSION, {"workshop": self.workshop.id, "v": self.version})
+            if self.shared is not None:
+                self.shared.versions[self.workshop.id] = self.version
+            else:
+                self.session.execute(NEW_VERSION, {"workshop": self.workshop.id, "v": self.version})
         self.changed = True
         self.session.flush()
 
