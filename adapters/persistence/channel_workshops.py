@@ -65,7 +65,12 @@ def find_row(
         query = query.where(WorkshopRow.id == workshop_id)
     if lock:
         query = query.with_for_update()
-    return session.exec(query.order_by(WorkshopRow.created_at.desc())).first()
+    # populate_existing: the workshop's own columns are changed with plain UPDATEs (see
+    # adapters.persistence.unit), which do not refresh a row this session read before.
+    query = query.order_by(WorkshopRow.created_at.desc()).execution_options(
+        populate_existing=True
+    )
+    return session.exec(query).first()
 
 
 def others(session: Session, channel: ChannelKey, mine: str) -> list[EarlierWorkshop]:
@@ -73,6 +78,7 @@ def others(session: Session, channel: ChannelKey, mine: str) -> list[EarlierWork
         select(WorkshopRow)
         .where(*in_channel(channel), WorkshopRow.id != mine)
         .order_by(WorkshopRow.number, WorkshopRow.created_at)
+        .execution_options(populate_existing=True)
     ).all()
     return [EarlierWorkshop(r.number, r.technology, r.closed_at) for r in rows]
 

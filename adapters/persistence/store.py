@@ -9,7 +9,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from sqlalchemy import Engine, or_
+from sqlalchemy import Engine, bindparam, or_
+from sqlalchemy import select as sa_select
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
@@ -31,6 +32,21 @@ from core.ids import canonical_id
 from core.messages import CountsChanged
 from core.model import ChannelKey, Workshop
 from core.service import Conflict
+
+_W = WorkshopRow.__table__
+# The channel's open workshop, else its latest closed one: only what says whether the cached
+# copy is still the one stored (a cache hit reads no more than this).
+_CHANNELS_WORKSHOP = (
+    sa_select(_W.c.id, _W.c.version, _W.c.wake_at)
+    .where(
+        _W.c.platform == bindparam("platform"),
+        _W.c.workspace == bindparam("workspace"),
+        _W.c.channel == bindparam("channel"),
+    )
+    .order_by(_W.c.closed_at.is_not(None), _W.c.created_at.desc())
+    .limit(1)
+)
+_CHANNELS_WORKSHOP_LOCKED = _CHANNELS_WORKSHOP.with_for_update()
 
 
 @dataclass
@@ -187,20 +203,23 @@ class SqlStore:
     def _load_for_channel(
         self, session: Session, channel: ChannelKey, *, lock: bool = True
     ) -> tuple[Workshop | None, int, datetime | None]:
-        query = (
-            select(WorkshopRow)
-            .where(
-                WorkshopRow.platform == channel.platform,
-                WorkshopRow.workspace == channel.workspace,
-                WorkshopRow.channel == channel.channel,
-            )
-            .order_by(WorkshopRow.closed_at.is_not(None), WorkshopRow.created_at.desc())
-            .limit(1)
-        )
-        if lock and self._lock_rows:
-            query = query.with_for_update()
-        row = session.exec(query).first()
-        return (self._workshop(session, row), row.version, row.wake_at) if row else (None, 0, None)
+        query = _CHANNELS_WORKSHOP_LOCKED if lock and self._lock_rows else _CHANNELS_WORKSHOP
+        found = session.execute(
+            query,
+            {
+                "platform": channel.platform,
+                "workspace": channel.workspace,
+                "channel": channel.channel,
+            },
+        ).first()
+        if found is None:
+            return None, 0, None
+        workshop = self._cache.get(found.id, found.version)
+        if workshop is None:  # only then the whole row, and every note with it
+            row = session.get(WorkshopRow, found.id, populate_existing=True)
+            workshop = m.load_workshop(session, row)
+            self._cache.put(workshop, found.version)
+        return workshop, found.version, found.wake_at
 
     def _workshop(self, session: Session, row: WorkshopRow) -> Workshop:
         cached = self._cache.get(row.id, row.version)

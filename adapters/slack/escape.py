@@ -13,6 +13,7 @@ link or formatting under the bot's name. Slack has no backslash escape, so:
 
 from __future__ import annotations
 
+import functools
 import re
 
 WORD_JOINER = "\u2060"
@@ -23,7 +24,9 @@ _FORMATTING = re.compile(r"([*_~`])")
 _QUOTE = re.compile(r"^(&gt;)", re.MULTILINE)
 
 
+@functools.lru_cache(maxsize=8192)
 def escape_user_text(text: str) -> str:
+    # Cached: a circle's message escapes every note on its wall each time it is updated.
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     escaped = _BROADCAST.sub("@" + WORD_JOINER, escaped)
     escaped = _QUOTE.sub(ZERO_WIDTH_SPACE + r"\1", escaped)
