@@ -44,7 +44,7 @@ class Background:
         runtime: Runtime,
         platforms: Sequence[Platform],
         *,
-        slots: int = 4,
+        slots: int | None = None,
         send: bool = True,
     ):
         interval = runtime.settings.scheduler_interval_seconds
@@ -56,7 +56,7 @@ class Background:
         self.worker = QueueWorker(
             runtime.queue,
             runtime.service.handle,
-            slots=slots,
+            slots=slots or runtime.settings.worker_slots,
             interval=interval,
             on_decided=self._decided,
             prepare=self._prepare,
