@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from adapters.persistence import channel_workshops as cw
+from adapters.persistence import queue as queue_module
 from adapters.persistence.queue import WorkQueue
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import InboxRow, WorkshopRow
@@ -67,3 +68,38 @@ def test_a_workshop_read_again_in_the_same_transaction_shows_its_new_step(store,
         cold_service.handle(said("næste"))  # the step is changed with a plain UPDATE
         row = cw.find_row(session, A, number=1, workshop_id=None, lock=False)
         assert row.step == Step.TODAY.value
+
+
+def test_a_later_row_that_fails_undoes_the_batch_and_only_that_row_backs_off(
+    engine, store, service, monkeypatch
+):
+    monkeypatch.setattr(queue_module, "BATCH_SECONDS", 60.0)  # the batch reaches "boom"
+    queue = WorkQueue(store, lease=timedelta(seconds=30), retry_after=lambda attempts: 60.0)
+    queue.enqueue(said("ny Vagtplan"))
+    queue.enqueue(said("næste"))
+    for text in ("note sundt Første", "note sundt boom", "note sundt Tredje"):
+        queue.enqueue(said(text, who=text.split()[-1].lower()))
+
+    def breaks_on_boom(incoming):
+        if "boom" in (incoming.text or ""):
+            raise RuntimeError("a bug in one decision")
+        return service.handle(incoming)
+
+    claim = queue.claim("w1")
+    decided, following = queue.process_and_claim_next(claim, breaks_on_boom, batch=16)
+    # The batch (all five) was undone; decided again one row per transaction, the first row
+    # is stored and the next one comes back claimed, undecided.
+    assert [c.incoming.text for c, _ in decided] == ["ny Vagtplan"]
+    while following is not None and "boom" not in following.incoming.text:
+        decided, following = queue.process_and_claim_next(following, breaks_on_boom, batch=1)
+    assert following is not None
+    with pytest.raises(RuntimeError):
+        queue.process(following, breaks_on_boom)
+    assert [n.text for n in store.workshop_now(A).notes] == ["Første"]
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(InboxRow.payload, InboxRow.attempts, InboxRow.last_error)
+        ).all()
+    assert len(rows) == 2  # "boom", backing off with its error, and "Tredje" behind it
+    assert sum(1 for row in rows if row.last_error and "RuntimeError" in row.last_error) == 1
+    assert queue.claim("w1") is None  # the channel waits for its failed row's retry
