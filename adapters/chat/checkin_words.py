@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from adapters.chat.labels import Labels
 from core.model import Rating
+from core.stocktaking import Tally
 
 SHOWN_AGREEMENTS = 15  # a check-in lists at most these (the board has all): readable, and small
 
@@ -41,3 +42,8 @@ word = Labels(WORDS)  # a key not here is the core's (core.texts)
 
 def button_word(rating: Rating, lang: str) -> str:
     return word(f"button_{rating.value}", lang)
+
+
+def tally_words(tally: Tally, lang: str) -> str:
+    """A circle's answers in a stock-taking: better, same and worse, counted."""
+    return word("stock_counts", lang, better=tally.better, same=tally.same, worse=tally.worse)

@@ -13,12 +13,13 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy import Engine, and_, bindparam, delete, func, select, update
+from sqlalchemy import Engine, and_, bindparam, delete, update
 from sqlmodel import Session
 
-from adapters.persistence.claims import or_free, outbox_claim_query
+from adapters.persistence.claims import outbox_claim_query
 from adapters.persistence.codec import decode_reply_and_source, encode_reply, is_current
 from adapters.persistence.database import timeouts_as_busy
+from adapters.persistence.monitoring import queue_counts
 from adapters.persistence.routes import Outgoing, paced_with
 from adapters.persistence.tables import AwareDateTime, OutboxRow
 from core.messages import CountsChanged, Reply
@@ -227,7 +228,7 @@ class Outbox:
     def counts(self, late_after: timedelta) -> dict[str, int]:
         now = self.clock()
         unsent = and_(OUTBOX.c.sent_at.is_(None), OUTBOX.c.failed_at.is_(None))
-        return _counts(self._transaction, OUTBOX, unsent, now, late_after)
+        return queue_counts(self._transaction, OUTBOX, unsent, now, late_after)
 
 
 # Claims the chosen rows and reads them back in the same statement.
@@ -257,24 +258,3 @@ _MARK_SENT = (
 )
 _CLAIM = outbox_claim_query()
 _CLAIM_SKIP_LOCKED = _CLAIM.with_for_update(skip_locked=True, of=OUTBOX)
-
-
-def _counts(transaction, table, waiting, now: datetime, late_after: timedelta) -> dict[str, int]:
-    c = table.c
-    query = select(
-        func.count().filter(waiting, c.due_at <= now),
-        func.count().filter(waiting, c.due_at <= now - late_after),
-        # Tried before and not in anyone's hands now: it failed or its worker died.
-        func.count().filter(waiting, c.attempts > 0, or_free(c.claimed_until, now)),
-        func.count().filter(c.failed_at.is_not(None)),
-        func.count().filter(waiting),
-    )
-    with timeouts_as_busy(), transaction() as session:
-        due, late, failing, failed, waiting_total = session.execute(query).one()
-    return {
-        "due": due,
-        "late": late,
-        "failing": failing,
-        "failed": failed,
-        "waiting": waiting_total,
-    }

@@ -27,7 +27,8 @@ from adapters.persistence.claims import inbox_claim_query
 from adapters.persistence.codec import CodecError, decode_incoming, encode_incoming
 from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, timeouts_as_busy
 from adapters.persistence.failures import backoff, describe
-from adapters.persistence.outbox import ClaimLost, Outbox, _counts, utc_now
+from adapters.persistence.monitoring import QueueStats, queue_counts
+from adapters.persistence.outbox import ClaimLost, Outbox, utc_now
 from adapters.persistence.routes import Outgoing, Routing, default_routing, route
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import AwareDateTime, InboxRow
@@ -77,20 +78,6 @@ class Claim:
     worker: str
     attempts: int
     lease_until: datetime
-
-
-@dataclass(frozen=True)
-class QueueStats:
-    """For monitoring: due now, due for longer than `late_after`, tried and failed, given up."""
-
-    due: int
-    late: int
-    failing: int
-    failed: int
-    waiting: int  # every row not yet decided, due or not (timers included)
-    outbox_due: int
-    outbox_late: int
-    outbox_failing: int
 
 
 class WorkQueue:
@@ -317,24 +304,11 @@ class WorkQueue:
             )
 
     def stats(self, late_after: timedelta = timedelta(seconds=60)) -> QueueStats:
-        now = self.clock()
-        # Through the writer's turn on purpose: /healthz reports a database that cannot take
-        # a request (a writer holding it) as not answering.
-        inbox = _counts(
+        inbox = queue_counts(
             lambda: self.store.transaction(wait=self.wait),
             INBOX,
             INBOX.c.failed_at.is_(None),
-            now,
+            self.clock(),
             late_after,
         )
-        outbox = self.outbox.counts(late_after)
-        return QueueStats(
-            due=inbox["due"],
-            late=inbox["late"],
-            failing=inbox["failing"],
-            failed=inbox["failed"],
-            waiting=inbox["waiting"],
-            outbox_due=outbox["due"],
-            outbox_late=outbox["late"],
-            outbox_failing=outbox["failing"],
-        )
+        return QueueStats.of(inbox, self.outbox.counts(late_after))

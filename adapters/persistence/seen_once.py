@@ -60,40 +60,27 @@ class SeenOnce:
 
     def first_time(self, key: str, now: datetime) -> bool:
         """True for the first call with this key (within `keep`), False for every repeat."""
-        return self.first_times([key], now)[0]
-
-    def first_times(self, keys: list[str], now: datetime) -> list[bool]:
-        """`first_time` for several keys in one transaction (one write lock on SQLite)."""
-        return self.first_times_grouped([(key, now) for key in keys])
+        return self.all_first_times([([key], now)])[0]
 
     def all_first_times(self, requests: list[tuple[list[str], datetime]]) -> list[bool]:
         """For each request (its keys, its time): were all its keys new? Every request of the
-        list in one transaction: a group commit's batch (see `group_commit`)."""
-        flat = [(key, now) for keys, now in requests for key in keys]
-        answers = iter(self.first_times_grouped(flat))
-        return [all([next(answers) for _ in keys]) for keys, _ in requests]
-
-    def first_times_grouped(self, keyed: list[tuple[str, datetime]]) -> list[bool]:
-        """Each (key, time) in order: True where the key is new. One statement for all: the
-        keys it inserted come back, and a key twice in the list is new only the first time."""
-        if not keyed:
+        list in one transaction and one statement (a group commit's batch, `group_commit`):
+        the keys it inserted come back, and a key seen twice in the list is new only once."""
+        if not requests:
             return []
+        keys = list(dict.fromkeys(key for keys, _ in requests for key in keys))
+        now = max(at for _, at in requests)
         postgres = self.engine.dialect.name == "postgresql"
-        keys = list(dict.fromkeys(key for key, _ in keyed))
-        now = max(at for _, at in keyed)
         params = {"namespace": self.namespace, "now": now}
         params["keys"] = keys if postgres else json.dumps(keys)
         with Session(self.engine) as session, session.begin():
             self._sweep(session, now)
-            new = set(
-                session.execute(
-                    _INSERT_NEW_PG if postgres else _INSERT_NEW_SQLITE, params
-                ).scalars()
-            )
+            insert = _INSERT_NEW_PG if postgres else _INSERT_NEW_SQLITE
+            new = set(session.execute(insert, params).scalars())
         answers = []
-        for key, _ in keyed:
-            answers.append(key in new)
-            new.discard(key)
+        for keys_of, _ in requests:
+            answers.append(all([key in new for key in keys_of]))
+            new.difference_update(keys_of)
         return answers
 
     def _sweep(self, session: Session, now: datetime) -> None:

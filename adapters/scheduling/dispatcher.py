@@ -77,10 +77,8 @@ class Dispatcher:
         *,
         pace: Mapping[str, Paces] = DEFAULT_PACE,
         interval: float = 30.0,
-        # Rows in hand at once, waiting for their pace included: 32 let a burst in many
-        # channels (20 each on Slack) go out at 52 a second, the slots full of rows waiting
-        # their channel's turn. The bound keeps every wait inside the claim's 30 s lease: the
-        # most that share one pace (Teams' 7 a second per channel) wait 128 / 7 = 18 s.
+        # Rows in hand, those waiting for their pace too (32 held a burst to 52 a second). The
+        # bound keeps each wait inside the 30 s lease: 128 sharing Teams' 7 a second wait 18 s.
         slots: int = 128,
         max_attempts: int = 8,
         worker_id: str | None = None,

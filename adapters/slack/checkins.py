@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any
 
-from adapters.chat.checkin_words import SHOWN_AGREEMENTS, button_word, word
+from adapters.chat.checkin_words import SHOWN_AGREEMENTS, button_word, tally_words, word
 from adapters.slack.blocks import (
     Block,
     SlackMessage,
@@ -36,7 +36,7 @@ from core.dates import show_day
 from core.language import MAX_TEXT
 from core.messages import CheckInPost, KeepCheckInsQuestion, Refusal, StockTaking
 from core.model import Colour, Rating
-from core.stocktaking import CircleStock, Tally, stock_taking
+from core.stocktaking import CircleStock, stock_taking
 
 # One action id per rating (Slack wants them unique within a block); the value says the rest.
 ANSWER = {rating: f"rasmus_checkin_{rating.value}" for rating in Rating}
@@ -239,14 +239,10 @@ def _expected_lines(part: CircleStock, lang: str) -> list[str]:
     return lines if part.expected else [*lines, safe(word("stock_nothing", lang))]
 
 
-def _counts(tally: Tally, lang: str) -> str:
-    return word("stock_counts", lang, better=tally.better, same=tally.same, worse=tally.worse)
-
-
 def _experienced_lines(part: CircleStock, lang: str) -> list[str]:
-    lines = [f"*{safe(word('stock_experienced', lang))}*", safe(_counts(part.tally, lang))]
+    lines = [f"*{safe(word('stock_experienced', lang))}*", safe(tally_words(part.tally, lang))]
     lines += [
-        safe(word("stock_earlier", lang, number=number, counts=_counts(tally, lang)))
+        safe(word("stock_earlier", lang, number=number, counts=tally_words(tally, lang)))
         for number, tally in part.earlier
     ]
     for shown in part.answers:

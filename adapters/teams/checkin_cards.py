@@ -9,7 +9,7 @@ circle rated). Nothing on a card says who answered.
 
 from __future__ import annotations
 
-from adapters.chat.checkin_words import SHOWN_AGREEMENTS, button_word, word
+from adapters.chat.checkin_words import SHOWN_AGREEMENTS, button_word, tally_words, word
 from adapters.teams.cards import Card, card, heading, submit, text
 from core.agenda import AgreementState, checkin_post
 from core.circles import BY_CIRCLE
@@ -17,7 +17,7 @@ from core.dates import show_day
 from core.language import MAX_TEXT
 from core.messages import CheckInPost, KeepCheckInsQuestion, StockTaking
 from core.model import Colour, Rating
-from core.stocktaking import CircleStock, Tally, stock_taking
+from core.stocktaking import CircleStock, stock_taking
 
 NOTE_CHARS = 200  # one long note or comment never crowds out the rest of its circle
 _RATING_MARK = {Rating.BETTER: "🟢", Rating.SAME: "⚪", Rating.WORSE: "🔴"}
@@ -93,10 +93,6 @@ def checkin_card(message: CheckInPost, lang: str) -> Card:
     return card(body, [submit(word("answer_send", lang), data, "positive")])
 
 
-def _counts(tally: Tally, lang: str) -> str:
-    return word("stock_counts", lang, better=tally.better, same=tally.same, worse=tally.worse)
-
-
 def _marked(actionable: bool, lang: str) -> str:
     return f" · {word('marked_actionable', lang)}" if actionable else ""
 
@@ -111,10 +107,10 @@ def _columns(part: CircleStock, lang: str) -> dict:
         expected.append(text(word("stock_nothing", lang), isSubtle=True, spacing="None"))
     experienced = [
         text(word("stock_experienced", lang), weight="Bolder"),
-        text(_counts(part.tally, lang), spacing="None"),
+        text(tally_words(part.tally, lang), spacing="None"),
     ]
     for number, tally in part.earlier:
-        earlier = word("stock_earlier", lang, number=number, counts=_counts(tally, lang))
+        earlier = word("stock_earlier", lang, number=number, counts=tally_words(tally, lang))
         experienced.append(text(earlier, isSubtle=True, spacing="None"))
     for answer in part.answers:
         shown = f"{_RATING_MARK[answer.rating]} {answer.short_id} {_short(answer.comment)}"
