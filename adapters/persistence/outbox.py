@@ -39,8 +39,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-
-
 def _forgotten(claim: OutboxClaim) -> dict:
     """What a row no longer needs once sent or set aside, and which could tie a receipt (of an
     anonymous note, say) to its reader: the reply, its recipient, and the recipient in the
@@ -153,25 +151,29 @@ class Outbox:
 
     def claim(self, worker: str, limit: int = 10) -> list[OutboxClaim]:
         """Due rows, at most one per conversation, each the oldest unsent of its conversation."""
+        with timeouts_as_busy(), self._transaction() as session:
+            return self._claim_in(session, worker, limit)
+
+    def _claim_in(self, session: Session, worker: str, limit: int) -> list[OutboxClaim]:
+        if limit <= 0:
+            return []
         now = self.clock()
         query = _CLAIM_SKIP_LOCKED if self._skip_locked else _CLAIM
-        params = {"now": now, "limit": limit}
-        with timeouts_as_busy(), self._transaction() as session:
-            ids = list(session.execute(query, params).scalars())
-            if not ids:
-                return []
-            taken = session.execute(
-                _TAKE, {"ids": ids, "worker": worker, "until": now + self.lease}
-            ).all()
-            rows = sorted(taken, key=lambda row: row.id)  # RETURNING keeps no order
-            refresh = None
-            if self._counts_now is not None:
-                counts_now = self._counts_now
+        ids = list(session.execute(query, {"now": now, "limit": limit}).scalars())
+        if not ids:
+            return []
+        taken = session.execute(
+            _TAKE, {"ids": ids, "worker": worker, "until": now + self.lease}
+        ).all()
+        rows = sorted(taken, key=lambda row: row.id)  # RETURNING keeps no order
+        refresh = None
+        if self._counts_now is not None:
+            counts_now = self._counts_now
 
-                def refresh(message):
-                    return counts_now(session, message)
+            def refresh(message):
+                return counts_now(session, message)
 
-            return [_claimed(row, worker, refresh) for row in rows]
+        return [_claimed(row, worker, refresh) for row in rows]
 
     def mark_sent(self, claim: OutboxClaim, sent_ref: str | None = None) -> None:
         """Sent: the reply and its recipient are dropped, so a sent receipt cannot tie an
@@ -181,6 +183,16 @@ class Outbox:
     def mark_sent_many(self, claims: list[OutboxClaim]) -> list[OutboxClaim]:
         """`mark_sent` for several rows in one transaction (the dispatcher gathers the rows
         sent while a previous mark was being committed); returns the claims that were lost."""
+        lost, _claimed_next = self.mark_sent_and_claim(claims, "", 0)
+        return lost
+
+    def mark_sent_and_claim(
+        self, claims: list[OutboxClaim], worker: str, limit: int
+    ) -> tuple[list[OutboxClaim], list[OutboxClaim]]:
+        """Marks `claims` sent and claims up to `limit` due rows for `worker`, in one
+        transaction: the rows just sent free their conversations' next rows, and a busy
+        dispatcher pays one transaction per batch for both instead of one each. Returns the
+        claims that were lost, and the new ones."""
         now = self.clock()
         groups: dict[tuple[str, str], list[OutboxClaim]] = {}
         for claim in claims:  # one statement per worker and channel, not one per row
@@ -189,18 +201,19 @@ class Outbox:
         # Urgent: ahead of the decisions waiting for SQLite's writer. A mark is small, and a
         # sent row left unmarked past its lease would be sent a second time.
         with timeouts_as_busy(), self._transaction(urgent=True) as session:
-            for (worker, conversation), group in groups.items():
+            for (holder, conversation), group in groups.items():
                 done = session.execute(
                     _MARK_SENT,
                     {
                         "ids": [claim.id for claim in group],
-                        "worker": worker,
+                        "worker": holder,
                         "now": now,
                         "conversation": conversation,
                     },
                 )
                 marked.update(done.scalars())
-        return [claim for claim in claims if claim.id not in marked]
+            claimed_next = self._claim_in(session, worker, limit)
+        return [claim for claim in claims if claim.id not in marked], claimed_next
 
     def retry_later(self, claim: OutboxClaim, delay: float, error: str) -> None:
         """For a 429's Retry-After or a 5xx's backoff: due again after `delay` seconds."""

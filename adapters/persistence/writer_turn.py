@@ -15,17 +15,24 @@ import threading
 
 class WriterTurn:
     def __init__(self) -> None:
-        self._changed = threading.Condition(threading.Lock())
+        lock = threading.Lock()
+        self._lock = lock
+        # Two queues on one lock, so a release wakes exactly the one waiter next in line:
+        # waking every waiter to let them sort it out among themselves cost, under load, more
+        # CPU than the commits they waited for.
+        self._urgent_turn = threading.Condition(lock)
+        self._other_turn = threading.Condition(lock)
         self._held = False
         self._urgent_waiting = 0
 
     def acquire(self, blocking: bool = True, timeout: float = -1, *, urgent: bool = False) -> bool:
         free = False
-        with self._changed:
+        with self._lock:
             if urgent:
                 self._urgent_waiting += 1
+            turn = self._urgent_turn if urgent else self._other_turn
             try:
-                free = self._changed.wait_for(
+                free = turn.wait_for(
                     lambda: not self._held and (urgent or not self._urgent_waiting),
                     timeout=(None if timeout < 0 else timeout) if blocking else 0,
                 )
@@ -35,7 +42,7 @@ class WriterTurn:
             finally:
                 if urgent:
                     self._urgent_waiting -= 1
-                if not free:  # a wake-up this waiter took as it gave up goes to another
+                if not free:  # a wake-up this waiter took as it gave up goes to the next
                     self._wake()
 
     @property
@@ -43,17 +50,16 @@ class WriterTurn:
         return self._urgent_waiting > 0
 
     def release(self) -> None:
-        with self._changed:
+        with self._lock:
             self._held = False
             self._wake()
 
     def _wake(self) -> None:
-        # One waiter is enough, unless an urgent one waits: then all, so that it is among
-        # them (the others see it waiting and wait on).
+        """Call holding `_lock`: the next urgent waiter if there is one, else the next other."""
         if self._urgent_waiting:
-            self._changed.notify_all()
+            self._urgent_turn.notify()
         else:
-            self._changed.notify()
+            self._other_turn.notify()
 
     def __enter__(self) -> WriterTurn:
         self.acquire()

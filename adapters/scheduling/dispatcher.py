@@ -148,9 +148,13 @@ class Dispatcher:
         return self.outbox.counts(late_after=_MINUTE)["waiting"]
 
     async def _claim_while_running(self) -> None:
+        self.wake.set()  # a first look for what was left at the last stop
         while not self._stopping:
+            await self.wake.wait()
+            if self._stopping:
+                break
             free = self.slots - len(self._in_flight)
-            if free <= 0:
+            if free <= 0:  # `wake` stays set: the look happens once a slot is free
                 self._slot_free.clear()
                 await self._slot_free.wait()
                 continue
@@ -165,20 +169,25 @@ class Dispatcher:
             except Exception:
                 log.exception("claiming outbox rows failed; trying again at the next wake-up")
                 claims = []
-            if not claims:
-                if not self._in_flight:
-                    self._idle.set()
-                await self.wake.wait()
-                continue
-            for claim in claims:
-                task = self._loop.create_task(self._send(claim))
-                self._in_flight.add(task)
-                task.add_done_callback(self._sent_or_not)
+            if not claims and not self._in_flight:
+                self._idle.set()
+            self._start(claims)
+
+    def _start(self, claims: list[OutboxClaim]) -> None:
+        for claim in claims:
+            task = self._loop.create_task(self._send(claim))
+            self._in_flight.add(task)
+            task.add_done_callback(self._sent_or_not)
 
     def _sent_or_not(self, task: asyncio.Task) -> None:
         self._in_flight.discard(task)
         self._slot_free.set()
-        self.wake.set()  # the conversation's next row may be claimable now
+        marked = not task.cancelled() and task.exception() is None and task.result()
+        if not marked or not self._in_flight:
+            # Retried, set aside or unmarked: the conversation's next row may be claimable
+            # now (a row marked sent had the rows due next claimed with its mark); and the
+            # last one out looks once more, to know whether all is done.
+            self.wake.set()
 
     async def _in_db(self, function, *args):
         return await self._loop.run_in_executor(self._db, function, *args)
@@ -207,7 +216,8 @@ class Dispatcher:
         self._limiters[conversation] = (found[0], now)
         return found[0]
 
-    async def _send(self, claim: OutboxClaim) -> None:
+    async def _send(self, claim: OutboxClaim) -> bool:
+        """True: sent and marked, and the rows due next were claimed with the mark."""
         platform = self.platforms.get(claim.channel.platform)
         try:
             if platform is None:
@@ -243,45 +253,57 @@ class Dispatcher:
             else:
                 await self._later(claim, self.retry_after(claim.attempts), error)
         else:
-            await self._mark_sent(claim)
+            return await self._mark_sent(claim)
+        return False
 
-    async def _mark_sent(self, claim: OutboxClaim) -> None:
-        """Returns once the row is marked sent. Rows sent while a mark is being committed are
-        marked together in the next transaction (group commit), so a busy dispatcher costs a
-        transaction per batch, not per reply; none waits longer than the commit in hand."""
+    async def _mark_sent(self, claim: OutboxClaim) -> bool:
+        """Returns once the row is marked sent (True), or could not be (False). Rows sent
+        while a mark is being committed are marked together in the next transaction (group
+        commit), which also claims the rows due next: a busy dispatcher costs a transaction
+        per batch, not two per reply; none waits longer than the commit in hand."""
         marked = self._loop.create_future()
         self._to_mark.append((claim, marked))
         if self._marker is None or self._marker.done():
             self._marker = self._loop.create_task(self._mark_while_waiting())
-        await marked
+        return await marked
 
     async def _mark_while_waiting(self) -> None:
         while self._to_mark:
             batch, self._to_mark = self._to_mark[:_MARK_BATCH], self._to_mark[_MARK_BATCH:]
             claims = [claim for claim, _ in batch]
-            lost = await self._mark_batch(claims)
+            # The rows of this batch leave their slots once marked.
+            room = 0 if self._stopping else self.slots - len(self._in_flight) + len(batch)
+            lost, claimed_next = await self._mark_batch(claims, max(room, 0))
             for claim, marked in batch:
                 if lost is not None and claim not in lost:
                     self.sent += 1
-                marked.set_result(None)
+                marked.set_result(lost is not None and claim not in lost)
+            self._start(claimed_next)
 
-    async def _mark_batch(self, claims: list[OutboxClaim]) -> list[OutboxClaim] | None:
+    async def _mark_batch(
+        self, claims: list[OutboxClaim], room: int
+    ) -> tuple[list[OutboxClaim] | None, list[OutboxClaim]]:
         """Marked within the lease, trying a busy database again: a row left unmarked is sent
-        a second time once its lease runs out. None: the rows could not be marked."""
+        a second time once its lease runs out. Returns the lost claims (None: the rows could
+        not be marked) and the rows claimed with the mark (up to `room`; none on a retry, so
+        that a claim that fails can never keep a sent row unmarked)."""
         for attempt in range(5):
             try:
-                lost = await self._in_db(self.outbox.mark_sent_many, claims)
+                lost, claimed_next = await self._in_db(
+                    self.outbox.mark_sent_and_claim, claims, self.worker_id, room
+                )
             except Exception:
                 if attempt == 4:
                     ids = [claim.id for claim in claims]
                     log.exception("outbox rows %s were sent but could not be marked", ids)
-                    return None
+                    return None, []
+                room = 0
                 await asyncio.sleep(0.2 * (attempt + 1))
                 continue
             for claim in lost:
                 log.warning("outbox row %s was sent after its lease ran out", claim.id)
-            return lost
-        return None
+            return lost, claimed_next
+        return None, []
 
     async def _later(self, claim: OutboxClaim, delay: float, error: Exception) -> None:
         self.retried += 1

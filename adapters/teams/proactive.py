@@ -52,20 +52,12 @@ async def continue_in(sdk: TeamsSdk, reference: dict, work: Work) -> None:
 
 
 async def continue_raising(sdk: TeamsSdk, reference: dict, work: Work) -> None:
-    """`continue_in`, with `work`'s error raised here, to the caller (the dispatcher). Inside
+    """`continue_in` for the dispatcher: `work`'s error is raised here, to the caller. Inside
     the SDK's pipeline it would go to the turn-error handler, which posts "something went
-    wrong" into that conversation and swallows it."""
-    failed: list[Exception] = []
-
-    async def guarded(context: TurnContext) -> None:
-        try:
-            await work(context)
-        except Exception as error:  # noqa: BLE001 - raised below
-            failed.append(error)
-
-    await continue_in(sdk, reference, guarded)
-    if failed:
-        raise failed[0]
+    wrong" into that conversation and swallows it; so `work` runs in a context built the way
+    the pipeline builds it (`TeamsSdk.proactive_context`), but outside it."""
+    continuation = ConversationReference.model_validate(reference).get_continuation_activity()
+    await work(await sdk.proactive_context(continuation))
 
 
 async def post_to_channel(

@@ -199,3 +199,21 @@ def test_a_circles_counts_are_stored_without_notes_and_sent_as_they_are_then(eng
     [claim] = outbox.claim("d1")
     assert asked == ["w1"]
     assert claim.reply.message == dataclasses.replace(counts, notes=shown)
+
+
+def test_marking_rows_sent_claims_the_rows_they_held_back_in_the_same_transaction(engine):
+    store, outbox = SqlStore(engine), Outbox(engine)
+    channels = [ChannelKey("slack", "T1", f"C{n}") for n in range(3)]
+    for channel in channels:
+        write(store, outbox, channel, ["one", "two"])
+    claims = outbox.claim("dispatcher", limit=10)
+    assert [c.reply.message.key for c in claims] == ["one", "one", "one"]
+    lost, following = outbox.mark_sent_and_claim(claims[:2], "dispatcher", limit=10)
+    assert lost == []
+    # C2's "two" still waits behind its "one", which is in hand and not yet sent.
+    assert sorted(c.channel.channel for c in following) == ["C0", "C1"]
+    assert {c.reply.message.key for c in following} == {"two"}
+    lost, none_left = outbox.mark_sent_and_claim([claims[2]], "dispatcher", limit=0)
+    assert (lost, none_left) == ([], [])
+    [last] = outbox.claim("dispatcher", limit=10)
+    assert (last.channel.channel, last.reply.message.key) == ("C2", "two")

@@ -12,7 +12,7 @@ def _waiting(turn: WriterTurn, order: list[str], name: str, urgent: bool) -> thr
         order.append(name)
         turn.release()
 
-    thread = threading.Thread(target=take)
+    thread = threading.Thread(target=take, daemon=True)  # a failed test must not hang
     thread.start()
     return thread
 
@@ -28,7 +28,7 @@ def test_an_urgent_waiter_goes_before_the_writers_that_waited_longer():
     turn, order = WriterTurn(), []
     assert turn.acquire()
     workers = [_waiting(turn, order, f"decision {n}", urgent=False) for n in range(3)]
-    _until(lambda: len(turn._changed._waiters) == 3)  # noqa: SLF001
+    _until(lambda: len(turn._other_turn._waiters) == 3)  # noqa: SLF001
     ack = _waiting(turn, order, "acknowledgement", urgent=True)
     _until(lambda: turn._urgent_waiting == 1)  # noqa: SLF001
     turn.release()
