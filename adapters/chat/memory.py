@@ -22,7 +22,8 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator
+import time
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Protocol
@@ -38,6 +39,16 @@ _REMEMBER_TRIES = 4
 
 CIRCLE_MESSAGES = "chat.circle_message"
 THREADS = "chat.thread"
+
+# Which thread a message was written in is asked for every message in a thread (every Teams
+# channel message is one), and the answer hardly changes, so it is kept for a while. A circle
+# message's thread is kept longer: only a deleted workshop changes it, which forgets it here
+# at once, and in another process within this many seconds (a reply there is then refused as
+# made for another workshop). A thread that is no circle message's is asked again soon: it can
+# only become one in the milliseconds between a card's post and its remembering, long before
+# anybody can have read the card, let alone replied to it.
+CIRCLE_THREAD_SECONDS = 30.0
+OTHER_THREAD_SECONDS = 2.0
 
 
 class KeyValueStore(Protocol):
@@ -103,10 +114,17 @@ class ChannelOrder:
 
 
 class ChatMemory:
-    def __init__(self, state: KeyValueStore, core: CoreRunner):
+    def __init__(
+        self,
+        state: KeyValueStore,
+        core: CoreRunner,
+        clock: Callable[[], float] = time.monotonic,
+    ):
         self._state = state
         self._core = core
         self._order = ChannelOrder()
+        self._clock = clock
+        self._threads: dict[str, tuple[float, ThreadOrigin | None]] = {}  # key -> (until, it)
 
     def in_order(self, channel: ChannelKey):
         """`async with memory.in_order(channel):` -- deliveries and forgetting, one at a time."""
@@ -134,6 +152,9 @@ class ChatMemory:
         for attempt in range(_REMEMBER_TRIES):
             try:
                 await self._core.run(remember)
+                self._keep_thread(
+                    channel_text(channel) + message_id, ThreadOrigin(workshop_id, circle, step)
+                )
                 return
             except Exception:  # noqa: BLE001 - a busy or lost database: the post stands
                 if attempt == _REMEMBER_TRIES - 1:
@@ -156,11 +177,21 @@ class ChatMemory:
         return CircleMessage(ChannelKey(platform, ref["w"], ref["c"]), ref["id"])
 
     async def thread_origin(self, channel: ChannelKey, thread_id: str) -> ThreadOrigin | None:
-        raw = await self._core.run(self._state.get, THREADS, channel_text(channel) + thread_id)
-        if not raw:
-            return None
-        found = json.loads(raw)
-        return ThreadOrigin(found["w"], Circle(found["c"]), Step(found["s"]))
+        key = channel_text(channel) + thread_id
+        kept = self._threads.get(key)
+        if kept is not None and self._clock() < kept[0]:
+            return kept[1]
+        raw = await self._core.run(self._state.get, THREADS, key)
+        found = json.loads(raw) if raw else None
+        origin = ThreadOrigin(found["w"], Circle(found["c"]), Step(found["s"])) if found else None
+        self._keep_thread(key, origin)
+        return origin
+
+    def _keep_thread(self, key: str, origin: ThreadOrigin | None) -> None:
+        if len(self._threads) > 10_000:  # many threads: start over rather than grow
+            self._threads.clear()
+        seconds = OTHER_THREAD_SECONDS if origin is None else CIRCLE_THREAD_SECONDS
+        self._threads[key] = (self._clock() + seconds, origin)
 
     async def forget_workshop(self, channel: ChannelKey, workshop_id: str) -> None:
         """Nothing of the deleted workshop stays: its threads and circle messages. Other
@@ -176,3 +207,8 @@ class ChatMemory:
                 self._state.delete(CIRCLE_MESSAGES, key)
 
         await self._core.run(forget)
+        self._threads = {
+            key: kept
+            for key, kept in self._threads.items()
+            if kept[1] is None or kept[1].workshop_id != workshop_id
+        }

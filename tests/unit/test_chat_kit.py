@@ -8,6 +8,7 @@ import threading
 import pytest
 
 from adapters.chat import edits
+from adapters.chat import memory as memory_module
 from adapters.chat.core_runner import CoreRunner
 from adapters.chat.labels import Labels
 from adapters.chat.memory import ChatMemory, ThreadOrigin
@@ -89,6 +90,68 @@ async def test_forgetting_a_workshop_leaves_other_channels_memory_alone(memory, 
     assert await memory.circle_message("slack", "w1", Step.TODAY, Circle.REALISTIC) is None
     assert await memory.thread_origin(OTHER, "2.2") is not None
     assert await memory.circle_message("slack", "w2", Step.TODAY, Circle.REALISTIC) is not None
+
+
+class Ticking:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class CountingState:
+    """The real state, counting the reads that reach it."""
+
+    def __init__(self, state: PlatformState) -> None:
+        self.state, self.reads = state, 0
+
+    def get(self, namespace: str, key: str) -> str | None:
+        self.reads += 1
+        return self.state.get(namespace, key)
+
+    def __getattr__(self, name):
+        return getattr(self.state, name)
+
+
+async def test_a_threads_origin_is_read_once_and_then_kept_for_a_while(state, core):
+    clock, counting = Ticking(), CountingState(state)
+    memory = ChatMemory(counting, core, clock=clock)
+    await memory.remember_circle_message(GENERAL, "w1", Step.TODAY, Circle.REALISTIC, "1.1")
+    origin = ThreadOrigin("w1", Circle.REALISTIC, Step.TODAY)
+    for _ in range(3):
+        assert await memory.thread_origin(GENERAL, "1.1") == origin
+    assert counting.reads == 0  # remembered here: known without a read
+    clock.now += memory_module.CIRCLE_THREAD_SECONDS + 1
+    assert await memory.thread_origin(GENERAL, "1.1") == origin
+    assert counting.reads == 1
+
+
+async def test_a_thread_that_is_no_circle_message_is_asked_again_soon(state, core):
+    clock, counting = Ticking(), CountingState(state)
+    memory = ChatMemory(counting, core, clock=clock)
+    assert await memory.thread_origin(GENERAL, "9.9") is None
+    assert await memory.thread_origin(GENERAL, "9.9") is None
+    assert counting.reads == 1
+    # Another process posts a card with that id and remembers it.
+    elsewhere = ChatMemory(state, core)
+    await elsewhere.remember_circle_message(GENERAL, "w1", Step.TODAY, Circle.REALISTIC, "9.9")
+    clock.now += memory_module.OTHER_THREAD_SECONDS + 0.1
+    assert await memory.thread_origin(GENERAL, "9.9") == ThreadOrigin(
+        "w1", Circle.REALISTIC, Step.TODAY
+    )
+
+
+async def test_a_forgotten_workshops_threads_are_forgotten_at_once_in_this_process(memory):
+    await memory.remember_circle_message(GENERAL, "w1", Step.TODAY, Circle.REALISTIC, "1.1")
+    await memory.remember_circle_message(GENERAL, "w2", Step.TODAY, Circle.REALISTIC, "2.2")
+    assert await memory.thread_origin(GENERAL, "1.1") is not None
+    async with memory.in_order(GENERAL):
+        await memory.forget_workshop(GENERAL, "w1")
+    assert await memory.thread_origin(GENERAL, "1.1") is None
+    assert await memory.thread_origin(GENERAL, "2.2") is not None
 
 
 async def test_forgetting_waits_for_a_delivery_in_progress_in_the_same_channel(memory, state):
