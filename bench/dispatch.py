@@ -42,7 +42,8 @@ async def run(
     from aiohttp import web
 
     from adapters.persistence.routes import Outgoing, conversation_of
-    from adapters.scheduling.dispatcher import DEFAULT_PACE, Dispatcher
+    from adapters.scheduling.dispatcher import Dispatcher
+    from adapters.scheduling.pacing import DEFAULT_PACE
     from bot.config import Settings
     from bot.runtime import build_runtime
     from bot.server import PLATFORMS_KEY, build_web_app

@@ -178,15 +178,21 @@ async def run(database_url, api_url, fake_port, args, mode: str) -> dict:
     from aiohttp import web
 
     from adapters.persistence.wakeups import Wakeups
-    from adapters.scheduling.dispatcher import DEFAULT_PACE, Dispatcher
+    from adapters.scheduling.dispatcher import Dispatcher
+    from adapters.scheduling.pacing import DEFAULT_PACE
     from bot.config import Settings
     from bot.runtime import build_runtime
     from bot.server import PLATFORMS_KEY, build_web_app
 
     settings = Settings(
-        _env_file=None, database_url=database_url, slack_bot_token="xoxb-bench",
-        slack_signing_secret="bench", slack_api_url=api_url, slack_app_token="",
-        slack_client_id="", slack_client_secret="",
+        _env_file=None,
+        database_url=database_url,
+        slack_bot_token="xoxb-bench",
+        slack_signing_secret="bench",
+        slack_api_url=api_url,
+        slack_app_token="",
+        slack_client_id="",
+        slack_client_secret="",
     )
     clock = BenchClock(START)
     runtime = build_runtime(settings, migrate=True, clock=clock)
@@ -323,7 +329,8 @@ if __name__ == "__main__":
     parser.add_argument("--checkins", type=int, default=10)
     parser.add_argument("--owners", type=int, default=5, help="agreements per workshop")
     parser.add_argument("--mode", choices=["auto", "real", "seeded"], default="auto")
-    parser.add_argument("--postgres", default=os.environ.get("BENCH_DATABASE_URL",
-                                                             DEFAULT_POSTGRES))
+    parser.add_argument(
+        "--postgres", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_POSTGRES)
+    )
     parser.add_argument("--no-postgres", dest="postgres", action="store_const", const="")
     asyncio.run(main(parser.parse_args()))

@@ -41,13 +41,11 @@ CIRCLE_MESSAGES = "chat.circle_message"
 THREADS = "chat.thread"
 
 # Which thread a message was written in is asked for every message in a thread (every Teams
-# channel message is one), and the answer hardly changes, so it is kept for a while. A circle
-# message's thread is kept longer: only a deleted workshop changes it, which forgets it here
-# at once, and in another process within this many seconds (a reply there is then refused as
-# made for another workshop). A thread that is no circle message's is asked again soon: it can
-# only become one in the milliseconds between a card's post and its remembering, long before
-# anybody can have read the card, let alone replied to it.
-CIRCLE_THREAD_SECONDS = 30.0
+# channel message is one). A thread that is no circle message's is rarely one seconds later:
+# only in the milliseconds between a card's post and its remembering, long before anybody can
+# have read the card, let alone replied to it; so that answer is kept for a moment. A circle
+# message's thread is always read afresh: deleting its workshop (in whichever process) must
+# end it at once.
 OTHER_THREAD_SECONDS = 2.0
 
 
@@ -124,7 +122,7 @@ class ChatMemory:
         self._core = core
         self._order = ChannelOrder()
         self._clock = clock
-        self._threads: dict[str, tuple[float, ThreadOrigin | None]] = {}  # key -> (until, it)
+        self._no_circle_until: dict[str, float] = {}  # thread key -> kept until
 
     def in_order(self, channel: ChannelKey):
         """`async with memory.in_order(channel):` -- deliveries and forgetting, one at a time."""
@@ -152,9 +150,7 @@ class ChatMemory:
         for attempt in range(_REMEMBER_TRIES):
             try:
                 await self._core.run(remember)
-                self._keep_thread(
-                    channel_text(channel) + message_id, ThreadOrigin(workshop_id, circle, step)
-                )
+                self._no_circle_until.pop(channel_text(channel) + message_id, None)
                 return
             except Exception:  # noqa: BLE001 - a busy or lost database: the post stands
                 if attempt == _REMEMBER_TRIES - 1:
@@ -178,20 +174,16 @@ class ChatMemory:
 
     async def thread_origin(self, channel: ChannelKey, thread_id: str) -> ThreadOrigin | None:
         key = channel_text(channel) + thread_id
-        kept = self._threads.get(key)
-        if kept is not None and self._clock() < kept[0]:
-            return kept[1]
+        if self._clock() < self._no_circle_until.get(key, 0.0):
+            return None
         raw = await self._core.run(self._state.get, THREADS, key)
-        found = json.loads(raw) if raw else None
-        origin = ThreadOrigin(found["w"], Circle(found["c"]), Step(found["s"])) if found else None
-        self._keep_thread(key, origin)
-        return origin
-
-    def _keep_thread(self, key: str, origin: ThreadOrigin | None) -> None:
-        if len(self._threads) > 10_000:  # many threads: start over rather than grow
-            self._threads.clear()
-        seconds = OTHER_THREAD_SECONDS if origin is None else CIRCLE_THREAD_SECONDS
-        self._threads[key] = (self._clock() + seconds, origin)
+        if not raw:
+            if len(self._no_circle_until) > 10_000:  # many threads: start over, not grow
+                self._no_circle_until.clear()
+            self._no_circle_until[key] = self._clock() + OTHER_THREAD_SECONDS
+            return None
+        found = json.loads(raw)
+        return ThreadOrigin(found["w"], Circle(found["c"]), Step(found["s"]))
 
     async def forget_workshop(self, channel: ChannelKey, workshop_id: str) -> None:
         """Nothing of the deleted workshop stays: its threads and circle messages. Other
@@ -207,8 +199,3 @@ class ChatMemory:
                 self._state.delete(CIRCLE_MESSAGES, key)
 
         await self._core.run(forget)
-        self._threads = {
-            key: kept
-            for key, kept in self._threads.items()
-            if kept[1] is None or kept[1].workshop_id != workshop_id
-        }

@@ -220,6 +220,12 @@ class Outbox:
         due = self.clock() + timedelta(seconds=delay)
         self._finish(claim, due_at=due, last_error=error[:2000])
 
+    def wait_turn(self, claim: OutboxClaim, delay: float) -> None:
+        """Back unsent, due in `delay` seconds, when its conversation's pace lets it go: not
+        a failure, so the claim is not counted as an attempt."""
+        due = self.clock() + timedelta(seconds=delay)
+        self._finish(claim, due_at=due, attempts=OUTBOX.c.attempts - 1)
+
     def give_up(self, claim: OutboxClaim, error: str) -> None:
         self._finish(claim, failed_at=self.clock(), last_error=error[:2000], **_forgotten(claim))
 

@@ -16,13 +16,10 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
 from datetime import timedelta
 
-from aiolimiter import AsyncLimiter
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 
 from adapters.chat.platform import DeliveryFailed, DeliveryRetry, Platform
@@ -31,42 +28,11 @@ from adapters.persistence.failures import backoff, describe
 from adapters.persistence.outbox import Outbox, OutboxClaim
 from adapters.persistence.queue import new_worker_id
 from adapters.persistence.routes import EDITS, paced_with
+from adapters.scheduling.pacing import DEFAULT_PACE, UNPACED, Pacer, Paces, as_paces
 from core.messages import Audience
 from core.model import Actor
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Pace:
-    """At most `burst` messages at once, refilled at `burst / per` a second."""
-
-    burst: float
-    per: float
-
-
-@dataclass(frozen=True)
-class Paces:
-    """A platform's pace per conversation: new posts, edits of earlier messages (their own
-    outbox conversation, see outbox.EDITS), private replies and direct messages (each person's
-    DMs a conversation of their own, see routes.direct_conversation); None: no pace of ours."""
-
-    posts: Pace
-    edits: Pace
-    private: Pace | None = None
-    direct: Pace | None = None
-
-
-# Slack: "about one message per second per channel, short bursts allowed" (a step opening
-# posts seven at once); chat.update is limited apart. Teams: at most 7 a second per
-# conversation (its documented per-bot limit), private replies included.
-DEFAULT_PACE: dict[str, Paces] = {
-    "slack": Paces(posts=Pace(8, 8.0), edits=Pace(2, 2.0), direct=Pace(8, 8.0)),
-    "msteams": Paces(
-        posts=Pace(7, 1.0), edits=Pace(7, 1.0), private=Pace(7, 1.0), direct=Pace(7, 1.0)
-    ),
-}
-_UNPACED = Paces(Pace(10, 1.0), Pace(10, 1.0))
 
 
 class Dispatcher:
@@ -96,7 +62,8 @@ class Dispatcher:
         self.sent = 0
         self.retried = 0
         self.failed = 0
-        self._limiters: dict[str, tuple[AsyncLimiter, float]] = {}
+        self._pacers: dict[str, Pacer] = {}
+        self._turns: dict[int, float] = {}  # outbox row -> its send time, given when put back
         self._in_flight: set[asyncio.Task] = set()
         self._slot_free = asyncio.Event()
         self._stopping = False
@@ -192,29 +159,56 @@ class Dispatcher:
     async def _in_db(self, function, *args):
         return await self._loop.run_in_executor(self._db, function, *args)
 
-    def _limiter(self, claim: OutboxClaim) -> AsyncLimiter | None:
-        paces = self.pace.get(claim.channel.platform, _UNPACED)
+    def _pacer(self, claim: OutboxClaim) -> Pacer | None:
+        paces = self.pace.get(claim.channel.platform, UNPACED)
         if claim.reply.audience is Audience.DIRECT:
-            pace = paces.direct
+            paced = paces.direct
         elif claim.recipient is not None:
-            pace = paces.private
+            paced = paces.private
         elif claim.conversation.endswith(EDITS):
-            pace = paces.edits
+            paced = paces.edits
         else:
-            pace = paces.posts
-        if pace is None:
+            paced = paces.posts
+        if paced is None:
             return None
-        now = time.monotonic()
         conversation = paced_with(claim.conversation)
-        found = self._limiters.get(conversation)
+        if not paces.edits_apart:
+            conversation = conversation.removesuffix(EDITS)
+        found = self._pacers.get(conversation)
         if found is None:
-            if len(self._limiters) > 10_000:  # forget conversations quiet for a minute
-                for key, (_, used) in list(self._limiters.items()):
-                    if now - used > 60:
-                        del self._limiters[key]
-            found = (AsyncLimiter(pace.burst, pace.per), now)
-        self._limiters[conversation] = (found[0], now)
-        return found[0]
+            if len(self._pacers) > 10_000:
+                self._forget_quiet_pacers()
+            found = self._pacers[conversation] = Pacer(as_paces(paced))
+        return found
+
+    def _forget_quiet_pacers(self) -> None:
+        """Forgets conversations quiet for longer than their longest window."""
+        now = self._loop.time()
+        for key, pacer in list(self._pacers.items()):
+            if pacer.last is None or now - pacer.last > max(p.per for p in pacer.paces):
+                del self._pacers[key]
+        for row, at in list(self._turns.items()):
+            if now - at > HOLD_SECONDS * 10:  # given, and then taken by another dispatcher
+                del self._turns[row]
+
+    async def _wait_for_pace(self, claim: OutboxClaim) -> bool:
+        """Waits for the row's time in its conversation's pace; False when that is further off
+        than `HOLD_SECONDS`: the row is then put back, due at the time given to it, and its
+        slot is free for other conversations meanwhile."""
+        pacer = self._pacer(claim)
+        if pacer is None:
+            return True
+        now = self._loop.time()
+        at = self._turns.pop(claim.id, None)
+        if at is None:
+            if pacer.next_free(now) - now > HOLD_SECONDS:
+                at = self._turns[claim.id] = pacer.take(now)
+                await self._put_back(claim, at - now)
+                return False
+            at = pacer.take(now)
+        if at > now:
+            await asyncio.sleep(at - now)
+        return True
 
     async def _send(self, claim: OutboxClaim) -> bool:
         """True: sent and marked, and the rows due next were claimed with the mark."""
@@ -224,9 +218,8 @@ class Dispatcher:
                 raise DeliveryFailed(f"no platform {claim.channel.platform!r} runs here")
             # A direct message's one recipient is in `reply.to` as well (the Platform protocol).
             actor = Actor(claim.recipient) if claim.recipient else None
-            limiter = self._limiter(claim)
-            if limiter is not None:
-                await limiter.acquire()
+            if not await self._wait_for_pace(claim):
+                return False
             await platform.deliver(
                 claim.channel,
                 [claim.reply],
@@ -305,6 +298,13 @@ class Dispatcher:
             return lost, claimed_next
         return None, []
 
+    async def _put_back(self, claim: OutboxClaim, delay: float) -> None:
+        try:
+            await self._in_db(self.outbox.wait_turn, claim, delay)
+        except Exception:
+            log.exception("outbox row %s could not be put back; its lease will", claim.id)
+        self._loop.call_later(delay + 0.01, self.notify)
+
     async def _later(self, claim: OutboxClaim, delay: float, error: Exception) -> None:
         self.retried += 1
         log.warning(
@@ -327,4 +327,8 @@ class Dispatcher:
 
 
 _MINUTE = timedelta(minutes=1)
+# The longest a row waits for its pace in a slot; one due later goes back to the outbox
+# until then. Well inside the lease, and short enough that one busy conversation cannot hold
+# the slots of all the others.
+HOLD_SECONDS = 2.0
 _MARK_BATCH = 100  # the most sent rows marked in one transaction

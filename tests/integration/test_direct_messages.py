@@ -12,7 +12,8 @@ from adapters.persistence.codec import decode_reply
 from adapters.persistence.queue import WorkQueue
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import OutboxRow
-from adapters.scheduling.dispatcher import Dispatcher, Pace, Paces
+from adapters.scheduling.dispatcher import Dispatcher
+from adapters.scheduling.pacing import Pace, Paces
 from core.messages import AgreementReminder, Audience, Reply, Said
 from core.model import Actor, Agreement, ChannelKey
 from core.service import Incoming, Outcome

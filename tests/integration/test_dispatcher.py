@@ -12,7 +12,8 @@ from adapters.persistence.outbox import Outbox
 from adapters.persistence.routes import Outgoing
 from adapters.persistence.store import SqlStore
 from adapters.persistence.tables import OutboxRow
-from adapters.scheduling.dispatcher import Dispatcher, Pace, Paces
+from adapters.scheduling.dispatcher import Dispatcher
+from adapters.scheduling.pacing import Pace, Paces
 from core.messages import Audience, Reply, Said
 from core.model import ChannelKey
 
@@ -98,6 +99,31 @@ async def test_one_conversation_is_paced_while_others_go_on(engine):
     assert platform.seen["COTHER"][0][2] - started < 0.5
 
 
+async def test_a_row_far_from_its_turn_gives_its_slot_back_and_still_goes_in_order(engine):
+    store, outbox = SqlStore(engine), Outbox(engine)
+    busy, other = ChannelKey("slack", "T", "CBUSY"), ChannelKey("slack", "T", "COTHER")
+    write(store, outbox, busy, ["b0", "b1", "b2"])
+    platform = RecordingPlatform()
+    # One message in any 2.5 s: the second is due further off than a slot is held.
+    windows = (Pace(1, 2.5, sliding=True),)
+    paced = {"slack": Paces(posts=windows, edits=windows)}
+    dispatcher = Dispatcher(outbox, {"slack": platform}, pace=paced, slots=1)
+    started = time.monotonic()
+    task = asyncio.get_running_loop().create_task(dispatched(dispatcher, 4))
+    while not platform.seen["CBUSY"]:
+        await asyncio.sleep(0.01)
+    write(store, outbox, other, ["o0"])  # one slot, and b1 would hold it for 2.5 s
+    dispatcher.notify()
+    await task
+    moments = [at - started for _, _, at in platform.seen["CBUSY"]]
+    assert [text for text, _, _ in platform.seen["CBUSY"]] == ["b0", "b1", "b2"]
+    assert moments[1] - moments[0] >= 2.4 and moments[2] - moments[1] >= 2.4
+    assert platform.seen["COTHER"][0][2] - started < 1.5  # not behind b1's wait
+    with engine.connect() as connection:
+        attempts = connection.execute(select(OutboxRow.attempts)).scalars().all()
+    assert attempts == [1, 1, 1, 1]  # waiting for its turn is no failed attempt
+
+
 async def test_a_retry_after_is_waited_out_and_nothing_is_sent_twice(engine):
     store, outbox = SqlStore(engine), Outbox(engine)
     channel = ChannelKey("slack", "T", "C1")
@@ -130,9 +156,7 @@ async def test_a_server_error_backs_off_and_a_hopeless_reply_is_set_aside(engine
             raise DeliveryFailed("channel_not_found")
 
     platform = RecordingPlatform(failing)
-    dispatcher = Dispatcher(
-        outbox, {"slack": platform}, pace=FAST, retry_after=lambda n: 0.1
-    )
+    dispatcher = Dispatcher(outbox, {"slack": platform}, pace=FAST, retry_after=lambda n: 0.1)
     await dispatched(dispatcher, 3)
     assert [text for text, _, _ in platform.seen["C1"]] == ["flaky", "after"]
     assert platform.tries == {"flaky": 3, "gone": 1, "after": 1}

@@ -116,17 +116,16 @@ class CountingState:
         return getattr(self.state, name)
 
 
-async def test_a_threads_origin_is_read_once_and_then_kept_for_a_while(state, core):
-    clock, counting = Ticking(), CountingState(state)
-    memory = ChatMemory(counting, core, clock=clock)
+async def test_a_circle_messages_thread_is_read_afresh_so_a_deletion_elsewhere_ends_it(state, core):
+    counting = CountingState(state)
+    memory = ChatMemory(counting, core, clock=Ticking())
     await memory.remember_circle_message(GENERAL, "w1", Step.TODAY, Circle.REALISTIC, "1.1")
     origin = ThreadOrigin("w1", Circle.REALISTIC, Step.TODAY)
-    for _ in range(3):
-        assert await memory.thread_origin(GENERAL, "1.1") == origin
-    assert counting.reads == 0  # remembered here: known without a read
-    clock.now += memory_module.CIRCLE_THREAD_SECONDS + 1
     assert await memory.thread_origin(GENERAL, "1.1") == origin
-    assert counting.reads == 1
+    # Another process deletes the workshop, and its rows with it.
+    await ChatMemory(state, core).forget_workshop(GENERAL, "w1")
+    assert await memory.thread_origin(GENERAL, "1.1") is None
+    assert counting.reads == 2
 
 
 async def test_a_thread_that_is_no_circle_message_is_asked_again_soon(state, core):
@@ -142,16 +141,6 @@ async def test_a_thread_that_is_no_circle_message_is_asked_again_soon(state, cor
     assert await memory.thread_origin(GENERAL, "9.9") == ThreadOrigin(
         "w1", Circle.REALISTIC, Step.TODAY
     )
-
-
-async def test_a_forgotten_workshops_threads_are_forgotten_at_once_in_this_process(memory):
-    await memory.remember_circle_message(GENERAL, "w1", Step.TODAY, Circle.REALISTIC, "1.1")
-    await memory.remember_circle_message(GENERAL, "w2", Step.TODAY, Circle.REALISTIC, "2.2")
-    assert await memory.thread_origin(GENERAL, "1.1") is not None
-    async with memory.in_order(GENERAL):
-        await memory.forget_workshop(GENERAL, "w1")
-    assert await memory.thread_origin(GENERAL, "1.1") is None
-    assert await memory.thread_origin(GENERAL, "2.2") is not None
 
 
 async def test_forgetting_waits_for_a_delivery_in_progress_in_the_same_channel(memory, state):

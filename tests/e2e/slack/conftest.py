@@ -10,7 +10,7 @@ import aiohttp
 import pytest
 from aiohttp import web
 
-from adapters.scheduling.dispatcher import Pace, Paces
+from adapters.scheduling.pacing import Pace, Paces
 from bot.config import Settings
 from bot.runtime import build_runtime
 from bot.server import BACKGROUND_KEY, build_web_app, drain
