@@ -328,7 +328,8 @@ def print_table(rows) -> None:
             f"{name:7} {concurrency:>4} {turns:>5} {percentile(took, 0.5) * 1000:7.1f} "
             f"{percentile(took, 0.99) * 1000:7.1f} {turns / elapsed:6.1f} "
             f"{percentile(receipts, 0.5) * 1000:8.1f} {percentile(receipts, 0.99) * 1000:8.1f} "
-            f"{cpu:11.2f} {refused:>6}" + (f"  ({missing} receipts missing)" if missing else "")
+            f"{cpu:11.2f} {refused:>6}"
+            + (f"  ({missing} receipts not yet sent; CPU without them)" if missing else "")
         )
     by = {(name, c): (took, cpu) for name, c, _t, took, _e, _r, _x, cpu in rows}
     for concurrency in sorted({c for _n, c, *_ in rows}):
