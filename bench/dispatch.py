@@ -19,6 +19,7 @@ import statistics
 import sys
 import tempfile
 import time
+import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -30,6 +31,7 @@ from bench.slack_ack import (  # noqa: E402
     Child,
     _drop_schema,
     _fresh_postgres_schema,
+    bench_settings,
 )
 
 BURST, PER_SECOND = 10, 1.0  # the fake Slack's limit per channel
@@ -44,29 +46,21 @@ async def run(
     from adapters.persistence.routes import Outgoing, conversation_of
     from adapters.scheduling.dispatcher import Dispatcher
     from adapters.scheduling.pacing import DEFAULT_PACE
-    from bot.config import Settings
     from bot.runtime import build_runtime
     from bot.server import PLATFORMS_KEY, build_web_app
     from core.messages import Audience, Reply, Said
     from core.model import ChannelKey
 
-    settings = Settings(
-        _env_file=None,
-        database_url=database_url,
-        slack_bot_token="xoxb-bench",
-        slack_signing_secret="bench",
-        slack_api_url=api_url,
-        slack_app_token="",
-        slack_client_id="",
-        slack_client_secret="",
-    )
+    settings = bench_settings(api_url, database_url, secret="bench")
     runtime = build_runtime(settings, migrate=True)
     app, _ = build_web_app(runtime, background=False)
     runner = web.AppRunner(app)
     await runner.setup()  # the Slack platform's pooled HTTP session
     slack = next(p for p in app[PLATFORMS_KEY] if p.key == "slack")
     outbox, store = runtime.queue.outbox, runtime.store
-    channels = [ChannelKey("slack", f"T{n:05d}", f"C{n:05d}") for n in range(workspaces)]
+    # Channels of their own per run: the fake Slack's limit still remembers the last run's.
+    run_id = uuid.uuid4().hex[:6]
+    channels = [ChannelKey("slack", f"T{n:05d}", f"C{run_id}{n:05d}") for n in range(workspaces)]
     for channel in channels:
         with store.transaction(channel) as session:
             outbox.add_all(

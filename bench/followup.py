@@ -46,6 +46,7 @@ from bench.slack_ack import (  # noqa: E402
     Child,
     _drop_schema,
     _fresh_postgres_schema,
+    bench_settings,
 )
 
 ROLLOUT = date(2027, 3, 1)  # a Monday
@@ -180,20 +181,10 @@ async def run(database_url, api_url, fake_port, args, mode: str) -> dict:
     from adapters.persistence.wakeups import Wakeups
     from adapters.scheduling.dispatcher import Dispatcher
     from adapters.scheduling.pacing import DEFAULT_PACE
-    from bot.config import Settings
     from bot.runtime import build_runtime
     from bot.server import PLATFORMS_KEY, build_web_app
 
-    settings = Settings(
-        _env_file=None,
-        database_url=database_url,
-        slack_bot_token="xoxb-bench",
-        slack_signing_secret="bench",
-        slack_api_url=api_url,
-        slack_app_token="",
-        slack_client_id="",
-        slack_client_secret="",
-    )
+    settings = bench_settings(api_url, database_url, secret="bench")
     clock = BenchClock(START)
     runtime = build_runtime(settings, migrate=True, clock=clock)
     app, _ = build_web_app(runtime, background=False)

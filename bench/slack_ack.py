@@ -91,16 +91,22 @@ def _bare_app(api_url: str):
     return app
 
 
-def _rasmus_app(api_url: str, database_url: str, background: bool = True):
+def bench_settings(api_url: str, database_url: str, secret: str = SECRET):
+    """RASMUS's settings for a benchmark: Slack only, at the fake Web API, no .env read."""
     from bot.config import Settings
+
+    return Settings(
+        _env_file=None, database_url=database_url, slack_bot_token="xoxb-bench",
+        slack_signing_secret=secret, slack_api_url=api_url, slack_app_token="",
+        slack_client_id="", slack_client_secret="",
+    )
+
+
+def _rasmus_app(api_url: str, database_url: str, background: bool = True):
     from bot.runtime import build_runtime
     from bot.server import build_web_app
 
-    settings = Settings(
-        _env_file=None, database_url=database_url, slack_bot_token="xoxb-bench",
-        slack_signing_secret=SECRET, slack_api_url=api_url, slack_app_token="",
-        slack_client_id="", slack_client_secret="",
-    )
+    settings = bench_settings(api_url, database_url)
     runtime = build_runtime(settings, migrate=True)
     app, _statuses = build_web_app(runtime, background=background)
     return app
