@@ -28,7 +28,14 @@ from adapters.persistence.failures import backoff, describe
 from adapters.persistence.outbox import Outbox, OutboxClaim
 from adapters.persistence.queue import new_worker_id
 from adapters.persistence.routes import EDITS, paced_with
-from adapters.scheduling.pacing import DEFAULT_PACE, UNPACED, Pacer, Paces, as_paces
+from adapters.scheduling.pacing import (
+    DEFAULT_PACE,
+    UNPACED,
+    Pace,
+    PacedConversations,
+    Paces,
+    as_paces,
+)
 from core.messages import Audience
 from core.model import Actor
 
@@ -62,8 +69,7 @@ class Dispatcher:
         self.sent = 0
         self.retried = 0
         self.failed = 0
-        self._pacers: dict[str, Pacer] = {}
-        self._turns: dict[int, float] = {}  # outbox row -> its send time, given when put back
+        self._conversations = PacedConversations()
         self._in_flight: set[asyncio.Task] = set()
         self._slot_free = asyncio.Event()
         self._stopping = False
@@ -159,7 +165,8 @@ class Dispatcher:
     async def _in_db(self, function, *args):
         return await self._loop.run_in_executor(self._db, function, *args)
 
-    def _pacer(self, claim: OutboxClaim) -> Pacer | None:
+    def _paced(self, claim: OutboxClaim) -> tuple[str, tuple[Pace, ...]] | None:
+        """The conversation whose pace the row keeps, and that pace; None: no pace of ours."""
         paces = self.pace.get(claim.channel.platform, UNPACED)
         if claim.reply.audience is Audience.DIRECT:
             paced = paces.direct
@@ -174,38 +181,20 @@ class Dispatcher:
         conversation = paced_with(claim.conversation)
         if not paces.edits_apart:
             conversation = conversation.removesuffix(EDITS)
-        found = self._pacers.get(conversation)
-        if found is None:
-            if len(self._pacers) > 10_000:
-                self._forget_quiet_pacers()
-            found = self._pacers[conversation] = Pacer(as_paces(paced))
-        return found
-
-    def _forget_quiet_pacers(self) -> None:
-        """Forgets conversations quiet for longer than their longest window."""
-        now = self._loop.time()
-        for key, pacer in list(self._pacers.items()):
-            if pacer.last is None or now - pacer.last > max(p.per for p in pacer.paces):
-                del self._pacers[key]
-        for row, at in list(self._turns.items()):
-            if now - at > HOLD_SECONDS * 10:  # given, and then taken by another dispatcher
-                del self._turns[row]
+        return conversation, as_paces(paced)
 
     async def _wait_for_pace(self, claim: OutboxClaim) -> bool:
         """Waits for the row's time in its conversation's pace; False when that is further off
         than `HOLD_SECONDS`: the row is then put back, due at the time given to it, and its
         slot is free for other conversations meanwhile."""
-        pacer = self._pacer(claim)
-        if pacer is None:
+        paced = self._paced(claim)
+        if paced is None:
             return True
         now = self._loop.time()
-        at = self._turns.pop(claim.id, None)
-        if at is None:
-            if pacer.next_free(now) - now > HOLD_SECONDS:
-                at = self._turns[claim.id] = pacer.take(now)
-                await self._put_back(claim, at - now)
-                return False
-            at = pacer.take(now)
+        at, in_hand = self._conversations.time_for(*paced, claim.id, now)
+        if not in_hand:
+            await self._put_back(claim, at - now)
+            return False
         if at > now:
             await asyncio.sleep(at - now)
         return True
@@ -327,8 +316,4 @@ class Dispatcher:
 
 
 _MINUTE = timedelta(minutes=1)
-# The longest a row waits for its pace in a slot; one due later goes back to the outbox
-# until then. Well inside the lease, and short enough that one busy conversation cannot hold
-# the slots of all the others.
-HOLD_SECONDS = 2.0
 _MARK_BATCH = 100  # the most sent rows marked in one transaction

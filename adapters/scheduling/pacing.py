@@ -72,6 +72,49 @@ class Pacer:
         return at if over <= 0 else at + over * pace.per / pace.burst
 
 
+# The longest a row waits for its pace in a dispatcher's slot; one due later goes back to the
+# outbox until then. Well inside the lease, and short enough that one busy conversation cannot
+# hold the slots of all the others.
+HOLD_SECONDS = 2.0
+
+
+class PacedConversations:
+    """Every conversation's `Pacer`, and the times given to rows that went back to wait."""
+
+    def __init__(self, hold: float = HOLD_SECONDS, most: int = 10_000):
+        self.hold, self.most = hold, most
+        self._pacers: dict[str, Pacer] = {}
+        self._given: dict[int, float] = {}  # row -> its send time, kept while it waits
+
+    def time_for(
+        self, conversation: str, paces: tuple[Pace, ...], row: int, now: float
+    ) -> tuple[float, bool]:
+        """The row's send time, and whether to wait for it in hand (False: it is further off
+        than `hold`; the time is kept for the row, to be used when it comes back)."""
+        given = self._given.pop(row, None)
+        if given is not None:
+            return given, True
+        pacer = self._pacers.get(conversation)
+        if pacer is None:
+            if len(self._pacers) > self.most:
+                self._forget_quiet(now)
+            pacer = self._pacers[conversation] = Pacer(paces)
+        if pacer.next_free(now) - now > self.hold:
+            self._given[row] = at = pacer.take(now)
+            return at, False
+        return pacer.take(now), True
+
+    def _forget_quiet(self, now: float) -> None:
+        """Conversations quiet for longer than their longest window; times given to rows that
+        another dispatcher took meanwhile."""
+        for key, pacer in list(self._pacers.items()):
+            if pacer.last is None or now - pacer.last > max(p.per for p in pacer.paces):
+                del self._pacers[key]
+        for row, at in list(self._given.items()):
+            if now - at > self.hold * 10:
+                del self._given[row]
+
+
 Paced = Pace | tuple[Pace, ...]
 
 

@@ -3,7 +3,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from adapters.scheduling.pacing import TEAMS_WINDOWS, Pace, Pacer
+from adapters.scheduling.pacing import TEAMS_WINDOWS, Pace, PacedConversations, Pacer
 
 
 def test_slack_takes_a_burst_at_once_and_then_one_a_second():
@@ -53,3 +53,15 @@ def test_a_bucket_never_lets_more_through_than_it_holds_and_refills(pauses):
         for length in (0.5, 1.0, 2.0, 5.0):
             inside = [t for t in times if start <= t <= start + length]
             assert len(inside) <= pace.burst + length * pace.burst / pace.per + 1e-9
+
+
+def test_a_row_further_off_than_the_hold_keeps_its_time_for_when_it_comes_back():
+    conversations = PacedConversations(hold=2.0)
+    windows = (Pace(1, 5.0, sliding=True),)
+    assert conversations.time_for("C1", windows, row=1, now=0.0) == (0.0, True)
+    assert conversations.time_for("C1", windows, row=2, now=0.1) == (5.0, False)
+    assert conversations.time_for("C1", windows, row=3, now=0.2) == (10.0, False)
+    assert conversations.time_for("C2", windows, row=4, now=0.3) == (0.3, True)  # apart
+    # Row 2 comes back when due: its own time, not one after row 3's.
+    assert conversations.time_for("C1", windows, row=2, now=5.0) == (5.0, True)
+    assert conversations.time_for("C1", windows, row=5, now=5.0) == (15.0, False)
