@@ -207,7 +207,10 @@ class WorkQueue:
         """Decides the claimed row and commits the decision, its outbox rows and the row's
         removal together. On failure nothing of it is stored; the row backs off, or is set
         aside after `max_attempts`, and the error is raised again."""
-        return self.process_and_claim_next(claim, handler, claim_next=False)[0][0][1]
+        [(_claim, outcome)], _following = self.process_and_claim_next(
+            claim, handler, claim_next=False
+        )
+        return outcome
 
     def process_and_claim_next(
         self,

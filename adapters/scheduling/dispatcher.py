@@ -257,9 +257,9 @@ class Dispatcher:
             room = 0 if self._stopping else self.slots - len(self._in_flight) + len(batch)
             lost, claimed_next = await self._mark_batch(claims, max(room, 0))
             for claim, marked in batch:
-                if lost is not None and claim not in lost:
-                    self.sent += 1
-                marked.set_result(lost is not None and claim not in lost)
+                done = lost is not None and claim not in lost
+                self.sent += done
+                marked.set_result(done)
             self._start(claimed_next)
 
     async def _mark_batch(

@@ -42,12 +42,15 @@ class TeamsSdk:
     auth_configuration: AgentAuthConfiguration
     anonymous: bool
     app_id: str
-    pool: ConnectorPool | None = None  # the connector clients kept open; closed at shutdown
-    factory: RestChannelServiceClientFactory | None = None  # None: the adapter's own
+    factory: RetryingClientFactory  # the adapter's: makes the connector clients, keeps them
+
+    @property
+    def pool(self) -> ConnectorPool:
+        """The connector clients kept open; closed at shutdown."""
+        return self.factory.pool
 
     async def close(self) -> None:
-        if self.pool is not None:
-            await self.pool.close()
+        await self.pool.close()
 
     def claims_for_proactive(self) -> ClaimsIdentity:
         """The identity proactive sends run under; anonymous locally, the bot's app id otherwise."""
@@ -68,8 +71,7 @@ class TeamsSdk:
         context = TurnContext(self.adapter, continuation, claims)
         context.turn_state[self.adapter.OAUTH_SCOPE_KEY] = audience
         context.turn_state[self.adapter.AGENT_IDENTITY_KEY] = claims
-        factory = self.factory or self.adapter._channel_service_client_factory
-        connector = await factory.create_connector_client(
+        connector = await self.factory.create_connector_client(
             context,
             claims,
             continuation.service_url,
@@ -168,6 +170,4 @@ def build_sdk(settings: TeamsSettings, policy: RetryPolicy | None = None) -> Tea
     factory = RetryingClientFactory(connections, policy, service_urls)
     adapter = CloudAdapter(channel_service_client_factory=factory)
     adapter.on_turn_error = log_turn_error
-    return TeamsSdk(
-        adapter, configuration, not has_credentials, settings.teams_client_id, factory.pool, factory
-    )
+    return TeamsSdk(adapter, configuration, not has_credentials, settings.teams_client_id, factory)

@@ -32,7 +32,6 @@ from adapters.teams.members import conversation_members
 from adapters.teams.outbound import NoConversationReference, OneReply
 from adapters.teams.proactive import continue_in, continue_raising, open_personal_chat, reference_of
 from adapters.teams.recent import RecentReads
-from adapters.teams.retry import RetryPolicy
 from adapters.teams.sdk import TeamsSdk
 from adapters.teams.state import TeamsState
 from adapters.teams.translate import PLATFORM, Where
@@ -59,7 +58,7 @@ class TeamsSender:
         self.memory = memory
         self.exports = exports
         self._after_turn = WorkInFlight()  # the kit's tracker, as Slack's after-ack work
-        self.policy = sdk.pool.policy if sdk.pool else RetryPolicy()
+        self.policy = sdk.pool.policy
         self.direct = DirectMessages(sdk, state, self.recent, self.policy)
 
     async def drain(self) -> None:

@@ -24,16 +24,6 @@ def said(text, who="anne"):
     return Incoming(A, Actor(who, who.title()), text=text, message_id=f"{who}:{text}")
 
 
-@pytest.fixture
-def store(engine):
-    return SqlStore(engine)
-
-
-@pytest.fixture
-def service(store):
-    return WorkshopService(store, SteppingClock(), CountingIds())
-
-
 def test_a_batch_stores_every_note_once_and_leaves_the_workshop_as_a_fresh_read_sees_it(
     engine, store, service
 ):

@@ -128,9 +128,7 @@ def _id_column(table: str) -> str:
     return "id" if table == "workshops" else "workshop_id"
 
 
-def test_deleting_a_teams_workshop_leaves_only_the_persons_own_chat_reference(
-    sql_service, engine
-):
+def test_deleting_a_teams_workshop_leaves_only_the_persons_own_chat_reference(sql_service, engine):
     workshop = say(sql_service, "ny Vagtplan", channel=TEAMS).workshop
     state = PlatformState(engine)
     teams_keeps(state, TEAMS, workshop.id)

@@ -32,4 +32,3 @@ def test_a_failed_store_logs_neither_the_note_nor_its_parameters(engine, tmp_pat
     assert "Anden tekst" not in logged and "0815" not in logged
     assert "Vagtplan" not in logged  # nor the rows it read back at DEBUG
     assert "[parameters:" not in logged
-

@@ -26,16 +26,6 @@ def channel(n):
     return ChannelKey("slack", "T1", f"C{n}")
 
 
-@pytest.fixture
-def store(engine):
-    return SqlStore(engine)
-
-
-@pytest.fixture
-def service(store):
-    return WorkshopService(store, SteppingClock(), CountingIds())
-
-
 def scalar(engine, query):
     with engine.connect() as connection:
         return connection.execute(query).scalar_one()

@@ -26,9 +26,11 @@ def test_keys_older_than_the_window_are_swept_and_hold_no_request_text(engine):
     later = NOW + timedelta(minutes=12)
     assert seen.first_time(fingerprint("v0=new"), later)
     with engine.connect() as connection:
-        keys = connection.execute(
-            text("SELECT key FROM platform_state WHERE namespace = 'test.seen'")
-        ).scalars().all()
+        keys = (
+            connection.execute(text("SELECT key FROM platform_state WHERE namespace = 'test.seen'"))
+            .scalars()
+            .all()
+        )
     assert keys == [fingerprint("v0=new")]
     assert all("UANNE" not in key for key in keys)
 

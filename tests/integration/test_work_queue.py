@@ -25,16 +25,6 @@ def said(text, who="anne", channel=A, **kwargs):
 
 
 @pytest.fixture
-def store(engine):
-    return SqlStore(engine)
-
-
-@pytest.fixture
-def service(store):
-    return WorkshopService(store, SteppingClock(), CountingIds())
-
-
-@pytest.fixture
 def queue(store):
     return WorkQueue(store, lease=timedelta(seconds=30), retry_after=lambda attempts: 0.0)
 
