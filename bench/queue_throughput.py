@@ -3,7 +3,9 @@
 For SQLite and (with --pg) PostgreSQL, at 1 and 10 channels: notes decided by calling
 WorkshopService.handle directly (the baseline, measured in the same run), notes enqueued one
 committed row at a time, and the same notes decided by the worker loop (claim, decide, outbox,
-delete) with --slots channel slots. Usage:
+delete) with --slots channel slots. Rates are wall-clock and move with whatever else the
+machine does; the CPU this process spent per row (ms, direct and worker) moves far less.
+Usage:
     python bench/queue_throughput.py [--pg postgresql+psycopg://postgres@127.0.0.1:5432/test]
 """
 
@@ -77,18 +79,26 @@ def measure(engine: Engine, channel_count: int, total: int, slots: int) -> dict[
     direct = [ChannelKey("bench", "w", f"d{run}-{n}") for n in range(channel_count)]
     queued = [ChannelKey("bench", "w", f"q{run}-{n}") for n in range(channel_count)]
     open_workshops(service, direct + queued)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for incoming in notes(direct, total):
         service.handle(incoming)
     direct_rate = rate(total, started)
+    direct_cpu = (time.process_time() - cpu) / total * 1000
     started = time.perf_counter()
     for incoming in notes(queued, total):
         queue.enqueue(incoming)
     enqueue_rate = rate(total, started)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     asyncio.run(drain(queue, service, slots, total))
     process_rate = rate(total, started)
-    return {"direct": direct_rate, "enqueue": enqueue_rate, "process": process_rate}
+    process_cpu = (time.process_time() - cpu) / total * 1000
+    return {
+        "direct": direct_rate,
+        "enqueue": enqueue_rate,
+        "process": process_rate,
+        "direct_cpu": direct_cpu,
+        "process_cpu": process_cpu,
+    }
 
 
 def main() -> None:
@@ -108,7 +118,8 @@ def main() -> None:
     print(f"{args.rows} notes per row of the table; worker with {args.slots} channel slots")
     print(
         f"{'database':<11} {'channels':>8} {'direct/s':>9} {'enqueue/s':>10} {'process/s':>10}"
-        f" {'enqueue÷direct':>15} {'process÷direct':>15}"
+        f" {'enqueue÷direct':>15} {'process÷direct':>15} {'CPU ms direct':>14}"
+        f" {'CPU ms worker':>14}"
     )
     try:
         for name, make in engines.items():
@@ -118,7 +129,8 @@ def main() -> None:
                 print(
                     f"{name:<11} {channels:>8} {r['direct']:>9.0f} {r['enqueue']:>10.0f}"
                     f" {r['process']:>10.0f} {r['enqueue'] / r['direct']:>15.2f}"
-                    f" {r['process'] / r['direct']:>15.2f}"
+                    f" {r['process'] / r['direct']:>15.2f} {r['direct_cpu']:>14.2f}"
+                    f" {r['process_cpu']:>14.2f}"
                 )
             engine.dispose()
     finally:

@@ -83,6 +83,27 @@ def inbox_claim_query(skip_locked: bool, *, in_channel: bool):
     return query.with_for_update(skip_locked=True, of=i) if skip_locked else query
 
 
+def inbox_rows_ahead_query():
+    """A channel's rows from its head on, in arrival order, at most `limit`: what a batch
+    decides next in the transaction that holds the channel (WorkQueue.process_and_claim_next).
+    The same rows as the head query's, one statement for several; the caller stops at the
+    first row that is not due, or in another's hands."""
+    i = INBOX
+    now = bindparam("now", type_=AwareDateTime())
+    return (
+        select(i.c.id, i.c.payload, i.c.attempts, i.c.due_at, i.c.claimed_until)
+        .where(
+            i.c.platform == bindparam("platform"),
+            i.c.workspace == bindparam("workspace"),
+            i.c.channel == bindparam("channel"),
+            i.c.failed_at.is_(None),
+            (i.c.due_at <= now) | (i.c.attempts > 0),
+        )
+        .order_by(i.c.id)
+        .limit(bindparam("limit"))
+    )
+
+
 def outbox_claim_query():
     """Walks the unsent rows in due order (ix_outbox_due) and keeps each that heads its
     conversation: the first unsent of it, and no live claim anywhere in it (a row committed

@@ -16,22 +16,20 @@ import socket
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import bindparam, delete, text, update
 from sqlmodel import Session
 
-from adapters.persistence.claims import inbox_claim_query
-from adapters.persistence.codec import CodecError, decode_incoming, encode_incoming
+from adapters.persistence.codec import encode_incoming
 from adapters.persistence.database import SQLITE_BUSY_TIMEOUT, timeouts_as_busy
 from adapters.persistence.failures import backoff, describe
+from adapters.persistence.inbox_rows import Claim, InboxRows
 from adapters.persistence.monitoring import QueueStats, queue_counts
 from adapters.persistence.outbox import ClaimLost, Outbox, utc_now
 from adapters.persistence.routes import Outgoing, Routing, default_routing, route
 from adapters.persistence.store import SqlStore
-from adapters.persistence.tables import AwareDateTime, InboxRow
+from adapters.persistence.tables import InboxRow
 from core.messages import Reply
 from core.model import ChannelKey
 from core.service import Incoming, Outcome
@@ -42,17 +40,8 @@ BATCH_SECONDS = 0.02
 # Rows decided before a request waiting to be stored (SQLite's one writer) ends the batch: a
 # few more milliseconds for its acknowledgement, and a busy channel still gains from batching.
 YIELD_AFTER = 4
-# Run for every row: built once (building a statement cost about as much as running it).
-_TAKE = (
-    update(INBOX)
-    .where(INBOX.c.id == bindparam("row"))
-    .values(
-        claimed_by=bindparam("worker"),
-        claimed_until=bindparam("until", type_=AwareDateTime()),
-        attempts=INBOX.c.attempts + 1,
-    )
-)
-_REMOVE = delete(INBOX).where(INBOX.c.id == bindparam("row"))
+# Run for every batch: built once (building a statement cost about as much as running it).
+_REMOVE_ALL = delete(INBOX).where(INBOX.c.id.in_(bindparam("rows", expanding=True)))
 _REMOVE_CLAIMED = delete(INBOX).where(
     INBOX.c.id == bindparam("row"), INBOX.c.claimed_by == bindparam("worker")
 )
@@ -69,15 +58,6 @@ _INSERT_RETURNING_IDS = INBOX.insert().returning(INBOX.c.id, sort_by_parameter_o
 
 def new_worker_id() -> str:
     return f"{socket.gethostname()}:{os.getpid()}:{uuid.uuid4().hex[:8]}"
-
-
-@dataclass(frozen=True)
-class Claim:
-    id: int
-    incoming: Incoming
-    worker: str
-    attempts: int
-    lease_until: datetime
 
 
 class WorkQueue:
@@ -114,9 +94,7 @@ class WorkQueue:
             counts_now=store.counts_now,
         )
         self._skip_locked = self.engine.dialect.name == "postgresql"
-        # Built once: composing the statement cost more than running it.
-        self._claim_any = inbox_claim_query(self._skip_locked, in_channel=False)
-        self._claim_in_channel = inbox_claim_query(self._skip_locked, in_channel=True)
+        self.rows = InboxRows(self._skip_locked, clock, lease)
 
     def enqueue(self, incoming: Incoming, due_at: datetime | None = None) -> int:
         """Commits the row before returning: only then may the platform be told "OK".
@@ -168,40 +146,8 @@ class WorkQueue:
             return self._claim_in(session, worker)
 
     def _claim_in(self, session: Session, worker: str, channel=None) -> Claim | None:
-        head = self._head(session, channel)
-        if head is None:
-            return None
-        row, incoming = head
-        lease_until = self.clock() + self.lease
-        session.execute(_TAKE, {"row": row.id, "worker": worker, "until": lease_until})
-        return Claim(row.id, incoming, worker, row.attempts + 1, lease_until)
-
-    def _head(self, session: Session, channel=None) -> tuple[Any, Incoming] | None:
-        """The oldest due row of a channel nobody holds (of `channel`, if given), read."""
-        now = self.clock()
-        i = INBOX
-        if channel is None:
-            query, params = self._claim_any, {"now": now}
-        else:
-            query = self._claim_in_channel
-            params = {
-                "now": now,
-                "platform": channel.platform,
-                "workspace": channel.workspace,
-                "channel": channel.channel,
-            }
-        while (row := session.execute(query, params).first()) is not None:
-            try:
-                return row, decode_incoming(row.payload)
-            except CodecError as error:
-                # Unreadable (written by a newer or broken version): set aside, so it does not
-                # block its channel or the queue; the row stays for someone to look at.
-                session.execute(
-                    update(i)
-                    .where(i.c.id == row.id)
-                    .values(failed_at=now, last_error=describe(error), attempts=i.c.attempts + 1)
-                )
-        return None
+        head = self.rows.head(session, channel)
+        return None if head is None else self.rows.take(session, *head, worker)
 
     def process(self, claim: Claim, handler: Callable[[Incoming], Outcome]) -> Outcome:
         """Decides the claimed row and commits the decision, its outbox rows and the row's
@@ -244,6 +190,10 @@ class WorkQueue:
                     raise ClaimLost(f"inbox row {claim.id} is no longer claimed by {claim.worker}")
                 replies: dict[ChannelKey, list[Outgoing]] = {}
                 current, following = claim, None
+                # The channel's next rows, read several at a time; those decided here are
+                # deleted together (before the channel's rows are read again).
+                ahead: list[tuple] = []
+                taken: list[int] = []
                 while True:
                     outcome = handler(current.incoming)
                     decided.append((current, outcome))
@@ -255,16 +205,21 @@ class WorkQueue:
                         or time.monotonic() - started > BATCH_SECONDS
                         or (len(decided) >= YIELD_AFTER and self.store.writer_wanted())
                     )
-                    head = None if enough else self._head(s, channel)
-                    if head is None or not ready(head[1]):
-                        following = self._claim_in(s, claim.worker, channel)
+                    if not ahead:
+                        self._remove(s, taken)
+                        ahead = self.rows.ahead(s, channel, max(1, batch - len(decided)) + 1)
+                    if not ahead:
+                        break
+                    row, incoming = ahead.pop(0)
+                    if enough or not ready(incoming):
+                        following = self.rows.take(s, row, incoming, claim.worker)
                         break
                     # Decided in this transaction: it goes with it, no claim needed.
-                    row, incoming = head
-                    s.execute(_REMOVE, {"row": row.id})
+                    taken.append(row.id)
                     current = Claim(
                         row.id, incoming, claim.worker, row.attempts + 1, claim.lease_until
                     )
+                self._remove(s, taken)
                 for destination, outgoing in replies.items():
                     self.outbox.add_all(s, destination, outgoing)
         except ClaimLost:
@@ -275,6 +230,15 @@ class WorkQueue:
                 raise
             return self.process_and_claim_next(claim, handler, claim_next=claim_next)
         return decided, following
+
+    @staticmethod
+    def _remove(session: Session, rows: list[int]) -> None:
+        if not rows:
+            return
+        removed = session.execute(_REMOVE_ALL, {"rows": rows}).rowcount
+        if removed != len(rows):  # another took some: undo the batch (decided one by one)
+            raise ClaimLost(f"{len(rows) - removed} of inbox rows {rows} were taken meanwhile")
+        rows.clear()
 
     def _failed(self, claim: Claim, error: Exception) -> None:
         now = self.clock()

@@ -24,7 +24,7 @@ from adapters.persistence.tables import (
     PrerequisiteRow,
     WorkshopRow,
 )
-from adapters.persistence.unit import NEW_VERSION, SqlUnit
+from adapters.persistence.unit import NEW_VERSION, NOTES, SqlUnit
 from adapters.persistence.wakeups import DueWakeup, due_query, read_due
 from adapters.persistence.writer_turn import WriterTurn
 from core import wall
@@ -62,8 +62,14 @@ class _Shared:
     # Workshops' new versions, written once before anything reads a workshop row again and
     # before the commit: a batch of notes bumps the version once per note, not the row.
     versions: dict[str, int] = field(default_factory=dict)
+    # The batch's new notes, written in one statement at the same moments (each written
+    # alone was a round trip per note, and on PostgreSQL a wait for the GIL after each).
+    notes: list[dict] = field(default_factory=list)
 
-    def write_versions(self) -> None:
+    def write_pending(self) -> None:
+        if self.notes:
+            self.session.execute(NOTES.insert(), self.notes)
+            self.notes.clear()
         for workshop_id, version in self.versions.items():
             self.session.execute(NEW_VERSION, {"workshop": workshop_id, "v": version})
         self.versions.clear()
@@ -147,7 +153,7 @@ class SqlStore:
             try:
                 with session.begin():
                     yield session
-                    shared.write_versions()
+                    shared.write_pending()
             finally:
                 _shared.reset(token)
                 session.close()
@@ -180,13 +186,15 @@ class SqlStore:
         # this transaction holds its lock, so no race can make a first message conflict, and
         # no savepoint is needed (a failure fails the whole transaction, see WorkQueue).
         if left is None:
-            shared.write_versions()  # before the row is read (and outside the savepoint)
+            shared.write_pending()  # before the row is read (and outside the savepoint)
         savepoint = shared.session.begin_nested() if left is None else nullcontext()
         try:
             with savepoint:
                 loaded = left or self._load_for_channel(shared.session, channel)
                 unit = SqlUnit(self, shared.session, channel, loaded, shared)
                 yield unit
+                if left is None:  # a lost race must show inside the savepoint
+                    shared.write_pending()
         except IntegrityError as error:
             raise Conflict(str(error.orig)) from error
         if unit.still_the_channels:

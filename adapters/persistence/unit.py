@@ -79,7 +79,7 @@ class SqlUnit:
 
     def switch(self, *, number: int | None = None, workshop_id: str | None = None) -> bool:
         if self.shared is not None:
-            self.shared.write_versions()  # the row read next must hold its version
+            self.shared.write_pending()  # the row read next must hold its version
         row = cw.find_row(
             self.session,
             self.channel,
@@ -129,6 +129,11 @@ class SqlUnit:
 
     def _apply(self, event: e.Event) -> None:
         s, workshop = self.session, self.workshop
+        if isinstance(event, e.NoteAdded) and self.shared is not None:
+            self.shared.notes.append(m.note_values(workshop.id, event.note))
+            return
+        if self.shared is not None:
+            self.shared.write_pending()  # what follows may read or change those notes
         match event:
             case e.WorkshopStarted(workshop=started):
                 s.add(m.workshop_row(started))

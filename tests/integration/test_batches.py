@@ -3,7 +3,7 @@ row per transaction would have stored, and a workshop read again inside it is re
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
@@ -93,3 +93,76 @@ def test_a_later_row_that_fails_undoes_the_batch_and_only_that_row_backs_off(
     assert len(rows) == 2  # "boom", backing off with its error, and "Tredje" behind it
     assert sum(1 for row in rows if row.last_error and "RuntimeError" in row.last_error) == 1
     assert queue.claim("w1") is None  # the channel waits for its failed row's retry
+
+
+def batch_of(queue, service, batch=16):
+    """One transaction's rows (what it decided) and the row it claimed for the next one."""
+    return queue.process_and_claim_next(queue.claim("w1"), service.handle, batch=batch)
+
+
+def test_a_batch_reads_ahead_past_a_timer_not_yet_due_and_past_an_unreadable_row(
+    engine, store, service, monkeypatch
+):
+    monkeypatch.setattr(queue_module, "BATCH_SECONDS", 60.0)
+    queue = WorkQueue(store, lease=timedelta(seconds=30))
+    queue.enqueue(said("ny Vagtplan"))
+    queue.enqueue(said("næste"))
+    timer = queue.enqueue(said("status"), due_at=datetime.now(UTC) + timedelta(hours=1))
+    queue.enqueue(said("note sundt Før", who="bo"))
+    broken = queue.enqueue(said("note sundt Ulæselig", who="cy"))
+    queue.enqueue(said("note sundt Efter", who="di"))
+    with engine.begin() as connection:
+        connection.execute(
+            InboxRow.__table__.update()
+            .where(InboxRow.id == broken)
+            .values(payload='{"type":"Incoming","from":"a newer version"}')
+        )
+    decided, following = batch_of(queue, service)
+    assert [c.incoming.text for c, _ in decided] == [
+        "ny Vagtplan", "næste", "note sundt Før", "note sundt Efter"
+    ]
+    assert following is None
+    assert [n.text for n in store.workshop_now(A).notes] == ["Før", "Efter"]
+    with engine.connect() as connection:
+        left = dict(connection.execute(select(InboxRow.id, InboxRow.failed_at)).all())
+    assert set(left) == {timer, broken}
+    assert left[broken] is not None and left[timer] is None
+
+
+def test_a_batch_stops_at_a_row_backing_off_and_leaves_the_rows_behind_it_waiting(
+    engine, store, service, monkeypatch
+):
+    monkeypatch.setattr(queue_module, "BATCH_SECONDS", 60.0)
+    queue = WorkQueue(store, lease=timedelta(seconds=30))
+    queue.enqueue(said("ny Vagtplan"))
+    queue.enqueue(said("næste"))
+    retry = queue.enqueue(said("note sundt Igen", who="bo"))
+    behind = queue.enqueue(said("note sundt Bagved", who="cy"))
+    with engine.begin() as connection:  # tried once, failed, due again in a minute
+        connection.execute(
+            InboxRow.__table__.update()
+            .where(InboxRow.id == retry)
+            .values(attempts=1, due_at=datetime.now(UTC) + timedelta(minutes=1))
+        )
+    decided, following = batch_of(queue, service)
+    assert [c.incoming.text for c, _ in decided] == ["ny Vagtplan", "næste"]
+    assert following is None and queue.claim("w1") is None
+    with engine.connect() as connection:
+        assert set(connection.execute(select(InboxRow.id)).scalars()) == {retry, behind}
+
+
+def test_a_note_edited_in_the_same_batch_that_added_it_is_stored_edited(
+    engine, store, service, monkeypatch
+):
+    monkeypatch.setattr(queue_module, "BATCH_SECONDS", 60.0)
+    queue = WorkQueue(store, lease=timedelta(seconds=30))
+    queue.enqueue(said("ny Vagtplan"))
+    queue.enqueue(said("næste"))
+    queue.enqueue(said("note sundt Første udkast", who="bo"))
+    queue.enqueue(said("ret SS1 Andet udkast", who="bo"))
+    queue.enqueue(said("note sundt Noget andet", who="cy"))
+    decided, following = batch_of(queue, service)
+    assert len(decided) == 5 and following is None
+    fresh = SqlStore(engine).workshop_now(A)  # its own cache: read from the tables
+    assert [n.text for n in fresh.notes] == ["Andet udkast", "Noget andet"]
+    assert fresh == store.workshop_now(A)
