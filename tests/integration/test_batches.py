@@ -100,24 +100,31 @@ def batch_of(queue, service, batch=16):
     return queue.process_and_claim_next(queue.claim("w1"), service.handle, batch=batch)
 
 
-def test_a_batch_reads_ahead_past_a_timer_not_yet_due_and_past_an_unreadable_row(
-    engine, store, service, monkeypatch
-):
+@pytest.fixture
+def opened(store, monkeypatch):
+    """A queue whose batches take every row that is ready, after a workshop's first two rows
+    (started, and moved to its first step)."""
     monkeypatch.setattr(queue_module, "BATCH_SECONDS", 60.0)
     queue = WorkQueue(store, lease=timedelta(seconds=30))
     queue.enqueue(said("ny Vagtplan"))
     queue.enqueue(said("næste"))
-    timer = queue.enqueue(said("status"), due_at=datetime.now(UTC) + timedelta(hours=1))
-    queue.enqueue(said("note sundt Før", who="bo"))
-    broken = queue.enqueue(said("note sundt Ulæselig", who="cy"))
-    queue.enqueue(said("note sundt Efter", who="di"))
+    return queue
+
+
+def change_row(engine, row: int, **values) -> None:
     with engine.begin() as connection:
-        connection.execute(
-            InboxRow.__table__.update()
-            .where(InboxRow.id == broken)
-            .values(payload='{"type":"Incoming","from":"a newer version"}')
-        )
-    decided, following = batch_of(queue, service)
+        connection.execute(InboxRow.__table__.update().where(InboxRow.id == row).values(**values))
+
+
+def test_a_batch_reads_ahead_past_a_timer_not_yet_due_and_past_an_unreadable_row(
+    engine, store, service, opened
+):
+    timer = opened.enqueue(said("status"), due_at=datetime.now(UTC) + timedelta(hours=1))
+    opened.enqueue(said("note sundt Før", who="bo"))
+    broken = opened.enqueue(said("note sundt Ulæselig", who="cy"))
+    opened.enqueue(said("note sundt Efter", who="di"))
+    change_row(engine, broken, payload='{"type":"Incoming","from":"a newer version"}')
+    decided, following = batch_of(opened, service)
     assert [c.incoming.text for c, _ in decided] == [
         "ny Vagtplan", "næste", "note sundt Før", "note sundt Efter"
     ]
@@ -130,38 +137,26 @@ def test_a_batch_reads_ahead_past_a_timer_not_yet_due_and_past_an_unreadable_row
 
 
 def test_a_batch_stops_at_a_row_backing_off_and_leaves_the_rows_behind_it_waiting(
-    engine, store, service, monkeypatch
+    engine, service, opened
 ):
-    monkeypatch.setattr(queue_module, "BATCH_SECONDS", 60.0)
-    queue = WorkQueue(store, lease=timedelta(seconds=30))
-    queue.enqueue(said("ny Vagtplan"))
-    queue.enqueue(said("næste"))
-    retry = queue.enqueue(said("note sundt Igen", who="bo"))
-    behind = queue.enqueue(said("note sundt Bagved", who="cy"))
-    with engine.begin() as connection:  # tried once, failed, due again in a minute
-        connection.execute(
-            InboxRow.__table__.update()
-            .where(InboxRow.id == retry)
-            .values(attempts=1, due_at=datetime.now(UTC) + timedelta(minutes=1))
-        )
-    decided, following = batch_of(queue, service)
+    retry = opened.enqueue(said("note sundt Igen", who="bo"))
+    behind = opened.enqueue(said("note sundt Bagved", who="cy"))
+    # Tried once, failed, due again in a minute.
+    change_row(engine, retry, attempts=1, due_at=datetime.now(UTC) + timedelta(minutes=1))
+    decided, following = batch_of(opened, service)
     assert [c.incoming.text for c, _ in decided] == ["ny Vagtplan", "næste"]
-    assert following is None and queue.claim("w1") is None
+    assert following is None and opened.claim("w1") is None
     with engine.connect() as connection:
         assert set(connection.execute(select(InboxRow.id)).scalars()) == {retry, behind}
 
 
 def test_a_note_edited_in_the_same_batch_that_added_it_is_stored_edited(
-    engine, store, service, monkeypatch
+    engine, store, service, opened
 ):
-    monkeypatch.setattr(queue_module, "BATCH_SECONDS", 60.0)
-    queue = WorkQueue(store, lease=timedelta(seconds=30))
-    queue.enqueue(said("ny Vagtplan"))
-    queue.enqueue(said("næste"))
-    queue.enqueue(said("note sundt Første udkast", who="bo"))
-    queue.enqueue(said("ret SS1 Andet udkast", who="bo"))
-    queue.enqueue(said("note sundt Noget andet", who="cy"))
-    decided, following = batch_of(queue, service)
+    opened.enqueue(said("note sundt Første udkast", who="bo"))
+    opened.enqueue(said("ret SS1 Andet udkast", who="bo"))
+    opened.enqueue(said("note sundt Noget andet", who="cy"))
+    decided, following = batch_of(opened, service)
     assert len(decided) == 5 and following is None
     fresh = SqlStore(engine).workshop_now(A)  # its own cache: read from the tables
     assert [n.text for n in fresh.notes] == ["Andet udkast", "Noget andet"]
