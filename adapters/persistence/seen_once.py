@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, bindparam, delete, text
@@ -34,11 +36,13 @@ _INSERT_NEW_SQLITE = text(
 
 
 def seen_once_engine(engine: Engine) -> Engine:
-    """Where the memory of seen requests lives. On PostgreSQL: the database itself (a row lock
-    is all an insert waits for). On SQLite: a file beside the database, because SQLite has one
-    write lock per file and a workshop's transaction holds it while the core works; an ack
-    waiting for it took p99 from ~90 ms to ~700 ms (bench/slack_ack.py, 10 at once). The file
-    is shared by every process on the host and survives restarts, as the database does."""
+    """Where the memory of seen requests lives when it is written on its own (requests that
+    do not go to the inbox; those that do are recorded in the inbox's transaction). On
+    PostgreSQL: the database itself (a row lock is all an insert waits for). On SQLite: a file
+    beside the database, because SQLite has one write lock per file and a workshop's
+    transaction holds it while the core works; an ack waiting for it took p99 from ~90 ms to
+    ~700 ms (bench/slack_ack.py, 10 at once). The file is shared by every process on the host
+    and survives restarts, as the database does."""
     url = engine.url
     database = url.database if url.get_backend_name() == "sqlite" else None
     if not database or database == ":memory:":
@@ -68,15 +72,24 @@ class SeenOnce:
         the keys it inserted come back, and a key seen twice in the list is new only once."""
         if not requests:
             return []
+        with Session(self.engine) as session, session.begin():
+            return self.first_times_in(session, requests)
+
+    def first_times_in(
+        self, session: Session, requests: list[tuple[list[str], datetime]]
+    ) -> list[bool]:
+        """`all_first_times` inside the caller's transaction (on this memory's database): the
+        inbox records a request's keys with the request itself (`Unrecorded`)."""
+        if not requests:
+            return []
         keys = list(dict.fromkeys(key for keys, _ in requests for key in keys))
         now = max(at for _, at in requests)
         postgres = self.engine.dialect.name == "postgresql"
         params = {"namespace": self.namespace, "now": now}
         params["keys"] = keys if postgres else json.dumps(keys)
-        with Session(self.engine) as session, session.begin():
-            self._sweep(session, now)
-            insert = _INSERT_NEW_PG if postgres else _INSERT_NEW_SQLITE
-            new = set(session.execute(insert, params).scalars())
+        self._sweep(session, now)
+        insert = _INSERT_NEW_PG if postgres else _INSERT_NEW_SQLITE
+        new = set(session.execute(insert, params).scalars())
         answers = []
         for keys_of, _ in requests:
             answers.append(all([key in new for key in keys_of]))
@@ -95,3 +108,42 @@ class SeenOnce:
                 PlatformStateRow.updated_at < now - self.keep,
             )
         )
+
+
+@dataclass
+class Unrecorded:
+    """A request's keys, checked in this process's memory but not yet in the database.
+
+    A request that goes to the inbox has them recorded in the same transaction as its row, so
+    its acknowledgement waits for one commit, not two; a repeat (the keys already there) then
+    stores nothing. Whoever records them sets `recorded` and `first`; a request that never
+    reached the inbox has them recorded by the platform after it was handled."""
+
+    memory: SeenOnce
+    keys: list[str]
+    at: datetime
+    recorded: bool = False
+    first: bool = True
+
+    def as_request(self) -> tuple[list[str], datetime]:
+        return self.keys, self.at
+
+
+# The request being handled in this task (set by the platform around its handler).
+UNRECORDED: ContextVar[Unrecorded | None] = ContextVar("rasmus_unrecorded_keys", default=None)
+
+
+def first_times_with(session: Session, pending: list[Unrecorded | None]) -> list[bool]:
+    """Records each request's keys in `session`'s transaction; for each, were they all new?
+    None (no keys to record) counts as new."""
+    answers = [True] * len(pending)
+    by_memory: dict[int, list[int]] = {}
+    for index, unrecorded in enumerate(pending):
+        if unrecorded is not None:
+            by_memory.setdefault(id(unrecorded.memory), []).append(index)
+    for indexes in by_memory.values():
+        memory = pending[indexes[0]].memory
+        firsts = memory.first_times_in(session, [pending[i].as_request() for i in indexes])
+        for index, first in zip(indexes, firsts, strict=True):
+            answers[index] = first
+    return answers

@@ -8,9 +8,12 @@ checks exist because bolt answers malformed input with a 500 and a traceback.
 Replays: a request whose signature was seen before is answered 200 and does nothing. Not 401:
 Slack itself re-sends a request when our answer was late, and a 200 tells it to stop, while
 a replaying attacker learns nothing either way. A signature covers the timestamp and the body,
-so an equal signature is an equal request. Its hash is kept in the database (PostgreSQL), or
-in a file beside the SQLite database (see `seen_once_engine`), so every process agrees, for
-as long as Slack's five-minute window accepts the timestamp, and a little longer.
+so an equal signature is an equal request. Its hash is kept in the database, so every process
+agrees, for as long as Slack's five-minute window accepts the timestamp, and a little longer:
+a request that goes to the inbox has it written in the same transaction as its row (one
+commit before the ack, and a request the database did not take is not marked as seen); any
+other has it written once handled, in the database (PostgreSQL) or in a file beside the
+SQLite database (see `seen_once_engine`). This process also remembers what it saw.
 
 Button clicks: a block action is handled once per person, action, moment (`action_ts`),
 trigger and message, even when it arrives again under a fresh signature.
@@ -32,7 +35,7 @@ from aiohttp import web
 from sqlalchemy.exc import SQLAlchemyError
 
 from adapters.persistence.group_commit import GroupCommit
-from adapters.persistence.seen_once import SeenOnce, fingerprint, seen_once_engine
+from adapters.persistence.seen_once import SeenOnce, Unrecorded, fingerprint, seen_once_engine
 from adapters.slack.shapes import shape_problem
 
 log = logging.getLogger("rasmus.slack")
@@ -98,6 +101,9 @@ class SlackGuard:
         self._secret = signing_secret.encode()
         self._clock = clock or (lambda: time.time())  # looked up per call, as bolt's clock is
         self.seen = SeenOnce(seen_once_engine(engine), "slack.seen", KEEP)
+        # The same memory on the inbox's database: a request stored there has its keys
+        # recorded in the same transaction (adapters.scheduling.intake), one commit per ack.
+        self.inbox_memory = SeenOnce(engine, "slack.seen", KEEP)
         self._recent: dict[str, float] = {}  # this process's own memory: repeats skip the DB
         self._own_engine = self.seen.engine is not engine
         # Requests that arrive together are recorded in one transaction: one per request had
@@ -109,8 +115,9 @@ class SlackGuard:
         if self._own_engine:  # the file beside SQLite; the database itself is the runtime's
             self.seen.engine.dispose()
 
-    async def screen(self, request: web.Request) -> web.Response | dict:
-        """A refusal (or the quiet 200 for a repeat); else the body, read once, for bolt."""
+    async def screen(self, request: web.Request) -> web.Response | tuple[dict, Unrecorded]:
+        """A refusal (or the quiet 200 for a repeat this process saw); else the body, read
+        once, for bolt, and its replay keys, to be recorded with the request (`settle`)."""
         timestamp = request.headers.get("X-Slack-Request-Timestamp", "")
         signature = request.headers.get("X-Slack-Signature", "")
         if not _TIMESTAMP.fullmatch(timestamp) or not _SIGNATURE.fullmatch(signature):
@@ -130,12 +137,32 @@ class SlackGuard:
         click = click_key(body)
         if click:
             keys.append("click:" + click)
-        if not await self._first_time(keys, now):
-            log.info("ignored a repeated Slack request or button click")
-            return web.Response(status=200)
-        return body
+        if not self._first_time_here(keys, now):
+            return _repeat()
+        return body, Unrecorded(self.inbox_memory, keys, datetime.fromtimestamp(now, UTC))
 
-    async def _first_time(self, keys: list[str], now: float) -> bool:
+    async def settle(self, unrecorded: Unrecorded, *, not_stored: bool = False) -> bool:
+        """After the request was handled: was it the first time? The database decides across
+        processes (the first writer of every key wins). A request stored in the inbox had its
+        keys recorded in that transaction; one the database did not take (`not_stored`) is
+        forgotten here too, so it may be sent again; any other has them recorded now."""
+        if unrecorded.recorded:
+            return unrecorded.first
+        if not_stored:
+            for key in unrecorded.keys:
+                self._recent.pop(key, None)
+            return True
+        try:
+            first = await self._records.submit(unrecorded.as_request())
+        except SQLAlchemyError as error:  # this process's memory still holds
+            log.warning("could not record a Slack request as seen: %s", type(error).__name__)
+            return True
+        if not first:  # another process took it in the moment before: nothing stored twice
+            log.info("a repeated Slack request was answered again (it stores nothing)")
+        return True
+
+    def _first_time_here(self, keys: list[str], now: float) -> bool:
+        """This process's own memory: a repeat it saw is answered without the database."""
         recent = self._recent
         if any(recent.get(key, 0) > now for key in keys):
             return False
@@ -144,10 +171,9 @@ class SlackGuard:
                 del recent[key]
         for key in keys:
             recent[key] = now + KEEP.total_seconds()
-        # The database decides across processes: the first writer of every key wins.
-        at = datetime.fromtimestamp(now, UTC)
-        try:
-            return await self._records.submit((keys, at))
-        except SQLAlchemyError as error:  # this process's memory above still holds
-            log.warning("could not record a Slack request as seen: %s", type(error).__name__)
-            return True
+        return True
+
+
+def _repeat() -> web.Response:
+    log.info("ignored a repeated Slack request or button click")
+    return web.Response(status=200)

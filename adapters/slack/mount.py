@@ -18,6 +18,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 
 from adapters.chat.platform import Services
 from adapters.chat.status import ChannelStatus
+from adapters.persistence.seen_once import UNRECORDED
 from adapters.slack.app import NOT_STORED_STATUS, build_bolt_app, uses_oauth, web_client
 from adapters.slack.bridge import SlackBridge
 from adapters.slack.guard import SlackGuard, refuse
@@ -50,14 +51,22 @@ def missing_configuration(settings: SlackSettings) -> str | None:
 
 def events_handler(bolt: AsyncApp, guard: SlackGuard):
     async def slack_events(request: web.Request) -> web.Response:
-        body = await guard.screen(request)  # signature, body shape, replays, double clicks
-        if isinstance(body, web.Response):
-            return body
+        screened = await guard.screen(request)  # signature, body shape, replays, double clicks
+        if isinstance(screened, web.Response):
+            return screened
+        body, unrecorded = screened
+        # The inbox records the replay keys with the request, in the same commit.
+        token = UNRECORDED.set(unrecorded)
         try:
             response = await bolt.async_dispatch(bolt_request(request, body))
         except Exception as error:  # noqa: BLE001 - the last net: a caller never gets a 500
             return refuse(400, f"unreadable request ({type(error).__name__})")
-        if response.status == NOT_STORED_STATUS:  # the database did not take it in time
+        finally:
+            UNRECORDED.reset(token)
+        not_stored = response.status == NOT_STORED_STATUS
+        if not await guard.settle(unrecorded, not_stored=not_stored):
+            return web.Response(status=200)  # a repeat: answered the first time
+        if not_stored:  # the database did not take it in time
             return web.Response(status=NOT_STORED_STATUS, text="not stored, try again")
         if response.status >= 500:  # bolt's answer to a body it could not handle
             return refuse(400, "bolt could not handle the request")

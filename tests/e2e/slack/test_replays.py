@@ -3,6 +3,7 @@ received again; a button click does its work once, even when it arrives again re
 
 from __future__ import annotations
 
+import sqlite3
 import time
 
 import aiohttp
@@ -107,3 +108,26 @@ async def test_two_separate_clicks_on_the_same_button_each_open_the_form(slack, 
     for _ in range(2):  # each real click has its own trigger and moment
         await slack.click(BO, render.ADD_NOTE, value, message_ts=ts)
     assert len(fake_slack.calls_to("views.open")) == 2
+
+
+async def test_a_command_the_database_did_not_take_is_stored_when_sent_again_as_it_was(
+    slack, fake_slack
+):
+    await _start_today(slack, fake_slack)
+    captured = sr.slash_command("note sundt Den larmer", CARL, CHANNEL, SIGNING_SECRET)
+    path = slack.server.runtime.store.engine.url.database
+    holder = sqlite3.connect(path, isolation_level=None)  # another process, writing for long
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        assert (await slack.send(captured)).status == 503  # Slack shows Carl it failed
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    # Nothing was stored, so nothing marks the request as seen: the same request, sent again
+    # (Carl runs the command again from his history), is stored.
+    assert (await slack.send(captured)).status == 200
+    await slack.server.drain()
+    assert [note.text for note in slack.workshop().notes] == ["Den larmer"]
+    assert (await slack.send(captured)).status == 200  # and a third time is a repeat
+    await slack.server.drain()
+    assert [note.text for note in slack.workshop().notes] == ["Den larmer"]
