@@ -236,7 +236,7 @@ class WorkQueue:
         if not rows:
             return
         removed = session.execute(_REMOVE_ALL, {"rows": rows}).rowcount
-        if removed != len(rows):  # another took some: undo the batch (decided one by one)
+        if removed != len(rows):  # a lease ran out and another took some: undo the batch
             raise ClaimLost(f"{len(rows) - removed} of inbox rows {rows} were taken meanwhile")
         rows.clear()
 
