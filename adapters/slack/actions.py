@@ -122,11 +122,11 @@ def on_withdraw(bridge: SlackBridge):
 def on_colour(bridge: SlackBridge, colour: Colour):
     async def choose_colour(ack, body, client):
         token = _value(body)
-        pending = await bridge.state.take_pending(token)
+        pending = await bridge.state.pending(token)
         where = _where(body)
         if pending is None or (pending["user"] and pending["user"] != where.user):
             await ack()
-            return  # answered already (a double click), or not this person's question
+            return  # answered already, or not this person's question
         where = Where(pending["team"], pending["channel"], where.user)
         command = AddNote(Circle(pending["circle"]), pending["text"], pending["anonymous"], colour)
         await bridge.handle(
@@ -136,6 +136,9 @@ def on_colour(bridge: SlackBridge, colour: Colour):
             message_id=f"colour:{token}",
             source_ref=pending.get("source_ref"),
         )
+        # Stored: the question is answered. Dropped after the ack; a second click before then
+        # stores nothing twice (its message id makes it a duplicate in the core).
+        bridge.work.spawn(bridge.state.drop_pending(token))
         await ack()
 
     return choose_colour

@@ -55,8 +55,10 @@ class SlackState:
             value["user"] = ""
         await self._put(PENDING, token, value, channel=where.key)
 
-    async def take_pending(self, token: str) -> dict[str, Any] | None:
-        found = await self._get(PENDING, token)
-        if found:
-            await self._run(self._state.delete, PENDING, token)
-        return found
+    async def pending(self, token: str) -> dict[str, Any] | None:
+        """The question, kept until its note is stored (`drop_pending`): a click the database
+        did not take finds it again when clicked again."""
+        return await self._get(PENDING, token)
+
+    async def drop_pending(self, token: str) -> None:
+        await self._run(self._state.delete, PENDING, token)

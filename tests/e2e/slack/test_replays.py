@@ -131,3 +131,25 @@ async def test_a_command_the_database_did_not_take_is_stored_when_sent_again_as_
     assert (await slack.send(captured)).status == 200  # and a third time is a repeat
     await slack.server.drain()
     assert [note.text for note in slack.workshop().notes] == ["Den larmer"]
+
+
+async def test_a_colour_chosen_while_the_database_is_busy_can_be_chosen_again(slack, fake_slack):
+    await _start_today(slack, fake_slack)
+    await slack.command(ANNE, "næste")  # expectations: an unmarked reply asks green or red
+    meaningful_ts = fake_slack.posted_with_block("circle_meaningful").response["ts"]
+    await slack.event(sr.thread_reply(BO, CHANNEL, "Mindre papir", slack.next_ts(), meaningful_ts))
+    asked = [c for c in fake_slack.calls_to("chat.postEphemeral") if c.params["user"] == BO]
+    green = _button(asked[-1], "rasmus_choose_green")["value"]
+    path = slack.server.runtime.store.engine.url.database
+    holder = sqlite3.connect(path, isolation_level=None)  # another process, writing for long
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        click = sr.block_action("rasmus_choose_green", green, BO, CHANNEL, SIGNING_SECRET)
+        assert (await slack.send(click)).status == 503  # Slack shows Bo that it failed
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    await slack.click(BO, "rasmus_choose_green", green, ephemeral=True)  # Bo clicks again
+    await slack.click(BO, "rasmus_choose_green", green, ephemeral=True)  # and once more
+    notes = [n for n in slack.workshop().notes if n.text == "Mindre papir"]
+    assert len(notes) == 1 and notes[0].colour.value == "green"
