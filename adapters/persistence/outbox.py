@@ -180,12 +180,6 @@ class Outbox:
         anonymous note to its author (its one-time code was shown once, as promised)."""
         self._finish(claim, sent_at=self.clock(), sent_ref=sent_ref, **_forgotten(claim))
 
-    def mark_sent_many(self, claims: list[OutboxClaim]) -> list[OutboxClaim]:
-        """`mark_sent` for several rows in one transaction (the dispatcher gathers the rows
-        sent while a previous mark was being committed); returns the claims that were lost."""
-        lost, _claimed_next = self.mark_sent_and_claim(claims, "", 0)
-        return lost
-
     def mark_sent_and_claim(
         self, claims: list[OutboxClaim], worker: str, limit: int
     ) -> tuple[list[OutboxClaim], list[OutboxClaim]]:

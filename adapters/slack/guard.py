@@ -101,11 +101,11 @@ class SlackGuard:
         self._secret = signing_secret.encode()
         self._clock = clock or (lambda: time.time())  # looked up per call, as bolt's clock is
         self.seen = SeenOnce(seen_once_engine(engine), "slack.seen", KEEP)
+        self._own_engine = self.seen.engine is not engine
         # The same memory on the inbox's database: a request stored there has its keys
         # recorded in the same transaction (adapters.scheduling.intake), one commit per ack.
-        self.inbox_memory = SeenOnce(engine, "slack.seen", KEEP)
+        self.inbox_memory = SeenOnce(engine, "slack.seen", KEEP) if self._own_engine else self.seen
         self._recent: dict[str, float] = {}  # this process's own memory: repeats skip the DB
-        self._own_engine = self.seen.engine is not engine
         # Requests that arrive together are recorded in one transaction: one per request had
         # 50 threads busy-waiting for one SQLite file lock (ack p99 0.6-0.8 s at 50 at once).
         self._records = GroupCommit(self.seen.all_first_times, name="slack-seen")

@@ -31,3 +31,15 @@ def test_a_code_from_a_personal_chat_withdraws_the_anonymous_note_in_its_channel
     found = sql_service.store.channels_with_anonymous("msteams", "r1")  # ids as people type
     assert sorted(found, key=str) == sorted([TEAM_CHANNEL, OTHER_CHANNEL], key=str)
     assert sql_service.store.channels_with_anonymous("slack", "R1") == []
+
+
+def test_a_code_finds_an_anonymous_note_added_earlier_in_the_same_transaction(sql_service):
+    # The worker decides several rows in one transaction, and writes their new notes together
+    # later: a code looked up in between must still find the note.
+    say(sql_service, "ny Vagtplan")
+    say(sql_service, "næste")
+    with sql_service.store.transaction(TEAM_CHANNEL):
+        code = _code(say(sql_service, "note anonym realistisk For lidt tid", who="bo"))
+        outcome = say(sql_service, f"træk R1 {code}", who="bo", channel=PERSONAL)
+    assert outcome.workshop.channel == TEAM_CHANNEL
+    assert sql_service.workshop(TEAM_CHANNEL).notes[0].status is ItemStatus.WITHDRAWN
